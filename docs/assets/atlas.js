@@ -1,0 +1,1 @@
+// Virtualization Atlas scripts

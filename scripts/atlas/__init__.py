@@ -1,0 +1,1 @@
+"""Virtualization Atlas generator: load and validate the YAML data, render pages per language."""

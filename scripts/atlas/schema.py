@@ -1,0 +1,194 @@
+"""Check each data file against the JSON Schema of its kind (data/schema/<kind>.schema.json).
+
+Besides plain JSON Schema, the schemas carry two keywords of ours, read here and by the
+validator, so the vocabulary of a field is written once:
+- `x-vocabulary: NAME`: the value (or each value, or `value` of a cell) is an id of vocabulary NAME;
+- `x-refers-to: KIND`: the value is the id of a record of KIND (`any` for `kind:id` refs).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from referencing import Registry, Resource
+
+from .load import Document, Path_
+from .problems import Problem
+
+TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number",
+              "number": "a number", "boolean": "true or false"}
+
+
+@dataclass(frozen=True)
+class Schemas:
+    by_id: dict[str, dict[str, Any]]
+    registry: Registry
+
+    def for_kind(self, kind: str) -> dict[str, Any] | None:
+        return self.by_id.get(f"{kind}.schema.json")
+
+    def keyword(self, node: dict[str, Any], base: str, key: str) -> Any:
+        """The first value of `key` met along a `$ref` chain."""
+        while key not in node and "$ref" in node:
+            target, _, pointer = node["$ref"].partition("#")
+            base = target or base
+            node = self.by_id[base]
+            for part in filter(None, pointer.split("/")):
+                node = node[part]
+        return node.get(key)
+
+    def resolve(self, node: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
+        """Follow `$ref` chains; return the target node and the file it stands in."""
+        while "$ref" in node:
+            target, _, pointer = node["$ref"].partition("#")
+            base = target or base
+            node = self.by_id[base]
+            for part in filter(None, pointer.split("/")):
+                node = node[part]
+        return node, base
+
+
+@cache
+def _read(schema_dir: str) -> Schemas:
+    by_id = {}
+    for path in sorted(Path(schema_dir).glob("*.schema.json")):
+        by_id[path.name] = json.loads(path.read_text(encoding="utf-8"))
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(body)) for name, body in by_id.items()
+    )
+    return Schemas(by_id, registry)
+
+
+def read_schemas(schema_dir: Path) -> Schemas:
+    return _read(str(schema_dir))
+
+
+def display_path(doc: Document, path: Path_) -> str:
+    """`products[kvm].features.rootless`: list items by their id where they have one."""
+    out = ""
+    node = doc.data
+    for part in path:
+        if isinstance(part, int):
+            ident = node[part].get("id") if isinstance(node, list) and isinstance(node[part], dict) else None
+            out += f"[{ident}]" if isinstance(ident, str) and ident else f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return out or "(file)"
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        if missing in ("en", "zh"):
+            return f"missing translation '{missing}' (both en and zh are required)"
+        return f"missing required field '{missing}'"
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
+        names = ", ".join(f"'{name}'" for name in extra)
+        return f"unknown field {names} (allowed: {', '.join(allowed)})"
+    if kind == "type":
+        return f"{error.instance!r} is {_type_of(error.instance)} ({TYPE_NAMES.get(error.validator_value, error.validator_value)} expected)"
+    if kind == "minLength" and error.validator_value == 1:
+        return "empty text (write something, in both languages)"
+    if kind == "pattern":
+        return f"{error.instance!r} does not match the expected form {error.validator_value}"
+    if kind == "enum":
+        return f"{error.instance!r} is not one of: {', '.join(map(str, error.validator_value))}"
+    if kind == "oneOf":
+        return f"{_short(error.instance)} is not a valid value here (a value, or a mapping with 'value' and 'note')"
+    return error.message
+
+
+def _type_of(value: Any) -> str:
+    for name, kind in (("true or false", bool), ("a whole number", int), ("a number", float),
+                       ("text", str), ("a list", list), ("a mapping", dict)):
+        if isinstance(value, kind):
+            return name
+    return "empty" if value is None else type(value).__name__
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _deepest(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
+    """For a oneOf between a plain value and a mapping, report the branch the data meant."""
+    if error.validator == "oneOf" and error.context:
+        meant = [e for e in error.context if e.validator != "type"]
+        if meant:
+            return _deepest(max(meant, key=lambda e: len(e.absolute_path)))
+    return error
+
+
+def check_document(doc: Document, kind: str, schemas: Schemas) -> list[Problem]:
+    schema = schemas.for_kind(kind)
+    if schema is None:
+        known = ", ".join(sorted(n.removesuffix(".schema.json") for n in schemas.by_id if n != "common.schema.json"))
+        return [Problem(doc.file, 1, 1, "(file)", f"no schema for kind '{kind}' (known kinds: {known})")]
+    validator = jsonschema.Draft202012Validator(schema, registry=schemas.registry)
+    problems = []
+    for error in validator.iter_errors(doc.data):
+        error = _deepest(error)
+        path = tuple(error.absolute_path)
+        line, col = doc.where(path)
+        problems.append(Problem(doc.file, line, col, display_path(doc, path), _message(error)))
+    return problems
+
+
+def walk_keyword(
+    doc: Document, kind: str, schemas: Schemas, keyword: str
+) -> Iterator[tuple[Path_, Any, str, tuple[str, ...]]]:
+    """Yield (path, value, keyword value, values always allowed) for each scalar under `keyword`."""
+    schema = schemas.for_kind(kind)
+    if schema is None:
+        return
+    yield from _walk(doc.data, (), schema, f"{kind}.schema.json", schemas, keyword, (None, ()))
+
+
+def _walk(value, path, node, base, schemas: Schemas, keyword, inherited) -> Iterator:
+    here = (node.get(keyword, inherited[0]), tuple(node.get("x-allow", inherited[1])))
+    node, base = schemas.resolve(node, base)
+    here = (node.get(keyword, here[0]), tuple(node.get("x-allow", here[1])))
+    if "oneOf" in node:
+        branch = _matching_branch(value, node["oneOf"], base, schemas)
+        if branch is not None:
+            yield from _walk(value, path, branch, base, schemas, keyword, here)
+        return
+    if isinstance(value, dict):
+        props = node.get("properties", {})
+        extra = node.get("additionalProperties")
+        for key, item in value.items():
+            sub = props.get(key, extra if isinstance(extra, dict) else None)
+            if sub is not None:
+                inherit = here if key == "value" else (None, ())
+                yield from _walk(item, path + (key,), sub, base, schemas, keyword, inherit)
+    elif isinstance(value, list):
+        items = node.get("items")
+        if isinstance(items, dict):
+            for i, item in enumerate(value):
+                yield from _walk(item, path + (i,), items, base, schemas, keyword, here)
+    elif here[0] is not None and isinstance(value, str | int) and not isinstance(value, bool):
+        yield path, value, here[0], here[1]
+
+
+def _matching_branch(value, branches, base, schemas: Schemas):
+    wanted = {dict: "object", list: "array", str: "string"}.get(type(value))
+    for branch in branches:
+        target, _ = schemas.resolve(branch, base)
+        if target.get("type") == wanted:
+            return branch
+    return None
+

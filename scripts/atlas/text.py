@@ -1,0 +1,67 @@
+"""Escaping: every data value passes one of these on its way into Markdown, HTML or YAML."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+# Characters Python-Markdown gives a meaning to inside a line; each is backslash-escaped.
+_INLINE = re.compile(r"([\\`*_{}\[\]|])")
+_LINE_START = re.compile(r"^(\s*)([#+\-!>=:?]|\d+[.)])")
+_TOKEN = re.compile(r"`([^`\n]+)`|\[\[([a-z-]+):([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]\n]+))?\]\]")
+
+
+def plain(text: str) -> str:
+    """Plain text as Markdown that shows exactly this text: no markup, links, HTML or breaks."""
+    text = " ".join(text.split())
+    text = html.escape(text, quote=False)
+    return _INLINE.sub(r"\\\1", text)
+
+
+def block_safe(markdown: str) -> str:
+    """Neutralise what would start a block (heading, list, quote, admonition) at line start."""
+    match = _LINE_START.match(markdown)
+    if not match:
+        return markdown
+    mark, rest = match.group(2), markdown[match.end():]
+    if mark[0].isdigit():
+        return f"{match.group(1)}{mark[:-1]}&#{ord(mark[-1])};{rest}"
+    return f"{match.group(1)}&#{ord(mark)};{rest}"
+
+
+def code(text: str) -> str:
+    """An inline code span as HTML (safe in tables: no pipe, no backtick trouble)."""
+    return "<code>" + html.escape(text).replace("|", "&#124;") + "</code>"
+
+
+def tokens(text: str):
+    """Split our text markup into ('text', s), ('code', s) and ('ref', (ref, label)) parts."""
+    pos = 0
+    for match in _TOKEN.finditer(text):
+        if match.start() > pos:
+            yield "text", text[pos : match.start()]
+        if match.group(1) is not None:
+            yield "code", match.group(1)
+        else:
+            yield "ref", (f"{match.group(2)}:{match.group(3)}", match.group(4))
+        pos = match.end()
+    if pos < len(text):
+        yield "text", text[pos:]
+
+
+def attr(text: str) -> str:
+    """Safe inside a double-quoted HTML attribute."""
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def html_text(text: str) -> str:
+    return html.escape(" ".join(str(text).split()), quote=False)
+
+
+def yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar (JSON is valid YAML; line separators escaped too)."""
+    out = json.dumps(" ".join(str(text).split()), ensure_ascii=False)
+    for char in ("\u2028", "\u2029", "\x85"):
+        out = out.replace(char, f"\\u{ord(char):04x}")
+    return out

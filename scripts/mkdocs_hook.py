@@ -1,0 +1,49 @@
+"""MkDocs hook: hand the generated pages of this site's language to MkDocs as virtual files.
+
+The language comes from `extra.lang` in the MkDocs config. Bad data stops the build with a
+PluginError that lists every problem (file:line:col), before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from atlas.pipeline import ROOT, build_site_files  # noqa: E402
+from atlas.problems import DataError  # noqa: E402
+from atlas.validate import load_model  # noqa: E402
+
+ASSETS = ROOT / "docs" / "assets"
+
+
+def data_dir() -> Path:
+    """The data folder: data/, or $ATLAS_DATA (tests build small sites from fixtures)."""
+    return Path(os.environ.get("ATLAS_DATA", ROOT / "data")).resolve()
+
+
+def on_files(files: Files, config) -> Files:
+    lang = config.extra.get("lang", "en")
+    try:
+        model = load_model(data_dir(), ROOT, ROOT / "data" / "schema")
+    except DataError as error:
+        raise PluginError(f"{len(error.problems)} data problem(s):\n{error}") from None
+    for path, content in build_site_files(model, lang).items():
+        _replace(files, File.generated(config, path, content=content))
+    for asset in sorted(ASSETS.rglob("*")):
+        if asset.is_file():
+            uri = "assets/" + asset.relative_to(ASSETS).as_posix()
+            _replace(files, File.generated(config, uri, abs_src_path=str(asset)))
+    return files
+
+
+def _replace(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
