@@ -30,6 +30,8 @@ class Document:
     file: str
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    duplicates: list[tuple[Path_, int, int]] = field(default_factory=list)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def where(self, path: Path_) -> tuple[int, int]:
         """Line and column of the value at `path`, or of its nearest parent that exists."""
@@ -49,7 +51,7 @@ def _bad_character(text: str, file: str) -> Problem | None:
     return Problem(file, line, col, "(file)", f"control character {code} is not allowed (plain text expected)")
 
 
-def _convert(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem]) -> Any:
+def _convert(node: yaml.Node, path: Path_, doc: Document) -> Any:
     doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -58,21 +60,31 @@ def _convert(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem
             key = str(key) if not isinstance(key, str) else key
             if key in result:
                 line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                problems.append(
-                    Problem(doc.file, line, col, _dotted(path + (key,)), "duplicate key (each key once)")
-                )
+                doc.duplicates.append((path + (key,), line, col))
                 continue
-            result[key] = _convert(value_node, path + (key,), doc, problems)
+            doc.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _convert(value_node, path + (key,), doc)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
+        return [_convert(item, path + (i,), doc) for i, item in enumerate(node.value)]
     return _CONSTRUCTOR.construct_object(node)
 
 
-def _dotted(path: Path_) -> str:
+def display_path(doc: Document, path: Path_) -> str:
+    """`products[kvm].features.rootless`: list items by their id where they have one."""
     out = ""
+    node = doc.data
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and part < len(node) else None
+            ident = item.get("id") if isinstance(item, dict) else None
+            out += f"[{ident}]" if isinstance(ident, str) and ident else f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            node = None
     return out or "(file)"
 
 
@@ -94,13 +106,15 @@ def parse(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     problems: list[Problem] = []
     if node is not None:
         try:
-            doc.data = _convert(node, (), doc, problems)
+            doc.data = _convert(node, (), doc)
         except yaml.constructor.ConstructorError as error:
             mark = error.problem_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             return None, [Problem(file, line, col, "(file)", f"{error.problem} (plain YAML values expected)")]
         finally:
             _CONSTRUCTOR.constructed_objects.clear()
+    for path, line, col in doc.duplicates:
+        problems.append(Problem(file, line, col, display_path(doc, path), "duplicate key (each key once)"))
     return doc, problems
 
 
@@ -129,5 +143,3 @@ def load_all(data_dir: Path, root: Path) -> tuple[dict[str, list[Document]], lis
                 documents.setdefault(kind, []).append(doc)
     return documents, problems
 
-
-dotted = _dotted

@@ -18,7 +18,7 @@ from typing import Any
 import jsonschema
 from referencing import Registry, Resource
 
-from .load import Document, Path_
+from .load import Document, Path_, display_path
 from .problems import Problem
 
 TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number",
@@ -67,23 +67,6 @@ def _read(schema_dir: str) -> Schemas:
 
 def read_schemas(schema_dir: Path) -> Schemas:
     return _read(str(schema_dir))
-
-
-def display_path(doc: Document, path: Path_) -> str:
-    """`products[kvm].features.rootless`: list items by their id where they have one."""
-    out = ""
-    node = doc.data
-    for part in path:
-        if isinstance(part, int):
-            ident = node[part].get("id") if isinstance(node, list) and isinstance(node[part], dict) else None
-            out += f"[{ident}]" if isinstance(ident, str) and ident else f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            node = None
-    return out or "(file)"
 
 
 def _message(error: jsonschema.ValidationError) -> str:
@@ -144,6 +127,10 @@ def check_document(doc: Document, kind: str, schemas: Schemas) -> list[Problem]:
         error = _deepest(error)
         path = tuple(error.absolute_path)
         line, col = doc.where(path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = error.schema.get("properties", {})
+            path += tuple(sorted(k for k in error.instance if k not in allowed))[:1]
+            line, col = doc.keys.get(path, (line, col))
         problems.append(Problem(doc.file, line, col, display_path(doc, path), _message(error)))
     return problems
 

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .load import Document, Path_, load_all
+from .load import Document, Path_, display_path, load_all
 from .model import PREFIX_OF, REF_KINDS, SINGLETONS, TEXT_REF, Model, Origin, strings_under
 from .problems import DataError, Problem
-from .schema import Schemas, check_document, display_path, read_schemas, walk_keyword
+from .schema import Schemas, check_document, read_schemas, walk_keyword
 from .urls import PAGES
 
 NEEDS_YEAR = {"discontinued", "maintenance"}
@@ -44,7 +44,9 @@ def load_model(data_dir: Path, root: Path, schema_dir: Path | None = None) -> Mo
                 valid.append((kind, doc))
     model = _assemble(valid, documents)
     model.column_kinds = _column_kinds(schemas)
-    problems.extend(_cross_checks(model, valid, schemas))
+    unreadable = any(p.field == "(file)" for p in problems)
+    if not unreadable:  # with a file unreadable, its records are missing: references would cascade
+        problems.extend(_cross_checks(model, valid, schemas))
     if problems:
         raise DataError(problems)
     return model

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from itertools import groupby
@@ -190,6 +191,26 @@ class Views:
         if note:
             shown += f' <span class="atlas-note" title="{esc.attr(self.t(note))}">*</span>'
         return shown
+
+    def dataset_key(self, column_id: str) -> str:
+        """`host-os` -> `hostOs`: how JavaScript reads `data-host-os`."""
+        head, *rest = column_id.split("-")
+        return head + "".join(part.capitalize() for part in rest)
+
+    def filter_options(self, column: dict[str, Any]) -> list[tuple[str, str]]:
+        """Values of a column that some product has, with labels, in vocabulary order."""
+        seen: dict[str, str] = {}
+        for product in self.model.all("products"):
+            for value, label in self.column_values(product, column):
+                seen.setdefault(value, label)
+        vocabulary, _ = self.column_source(column)
+        order = list(self.model.vocab.get(vocabulary or "", {}))
+        return sorted(seen.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[1]))
+
+    def column_vocabularies(self) -> str:
+        """JSON: column id -> vocabulary, for the comparer's labels."""
+        mapping = {c["id"]: self.column_source(c)[0] for c in self.model.columns}
+        return json.dumps(mapping, sort_keys=True)
 
     # --- comparisons --------------------------------------------------------------------
     def comparison_rows(self, record: dict[str, Any]) -> list[dict[str, Any]]:

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Screenshots of built pages in headless Chromium, for looking at the site as a reader does.
+
+    python scripts/shoot.py site/ /products/kvm/ /zh/ --dark --width 390 --out screenshots/
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--full", action="store_true", help="whole page, not just the viewport")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    server, base = serve(args.site)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": args.width, "height": args.height},
+                                color_scheme="dark" if args.dark else "light")
+        for path in args.paths:
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            name = (path.strip("/").replace("/", "_").replace("?", "_").replace("#", "_") or "home")
+            suffix = f"-{args.width}" + ("-dark" if args.dark else "")
+            target = args.out / f"{name}{suffix}.png"
+            page.screenshot(path=str(target), full_page=args.full)
+            print(target)
+        browser.close()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
