@@ -54,6 +54,10 @@ class Page(Views):
         entry = self._ui[key]
         return entry.get(self.lang) or entry["en"]
 
+    @property
+    def colon(self) -> str:
+        return "：" if self.lang == "zh" else ":"
+
     attr = staticmethod(esc.attr)
     yaml = staticmethod(esc.yaml_string)
 
@@ -231,8 +235,9 @@ class Page(Views):
     # --- front matter -----------------------------------------------------------------
     def front_matter(self, title: str, description: Any, tags: list[str] | None = None,
                      boost: float | None = None) -> str:
-        lines = ["---", f"title: {esc.yaml_string(title)}",
-                 f"description: {esc.yaml_string(self.t(description))}"]
+        # Material prints title and description into HTML unescaped: escape them here.
+        lines = ["---", f"title: {esc.yaml_string(esc.attr(title))}",
+                 f"description: {esc.yaml_string(esc.attr(self.t(description)))}"]
         if tags:
             lines.append("tags:")
             lines += [f"  - {esc.yaml_string(tag)}" for tag in tags]
