@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from atlas.pipeline import ROOT, build_site_files  # noqa: E402
+from atlas.search import chinese_terms  # noqa: E402
 from atlas.problems import DataError  # noqa: E402
 from atlas.validate import load_model  # noqa: E402
 
@@ -33,6 +34,8 @@ def on_files(files: Files, config) -> Files:
         model = load_model(data_dir(), ROOT, ROOT / "data" / "schema")
     except DataError as error:
         raise PluginError(f"{len(error.problems)} data problem(s):\n{error}") from None
+    if lang == "zh":
+        _teach_jieba(model)
     for path, content in build_site_files(model, lang).items():
         _replace(files, File.generated(config, path, content=content))
     for asset in sorted(ASSETS.rglob("*")):
@@ -47,3 +50,13 @@ def _replace(files: Files, file: File) -> None:
     if existing is not None:
         files.remove(existing)
     files.append(file)
+
+
+def _teach_jieba(model) -> None:
+    """Give jieba the atlas's own terms, so search segments 半虚拟化 or 宿主机 as one word."""
+    try:
+        import jieba
+    except ImportError:  # search then matches whole headings only; the build still works
+        return
+    for term in sorted(chinese_terms(model)):
+        jieba.add_word(term, freq=20000)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .load import Document, Path_, display_path, load_all
-from .model import PREFIX_OF, REF_KINDS, SINGLETONS, TEXT_REF, Model, Origin, strings_under
+from .model import PREFIX_OF, REF_KINDS, SINGLETONS, TEXT_REF, Model, Origin, cell_value, strings_under
 from .problems import DataError, Problem
 from .schema import Schemas, check_document, read_schemas, walk_keyword
 from .urls import PAGES
@@ -187,8 +187,9 @@ def _record_rules(model: Model) -> list[Problem]:
         for record, doc, path in _records(model, kind):
             problems.extend(_depends_notes(record, doc, path))
     for record, doc, path in _records(model, "products"):
-        if record.get("status") in NEEDS_YEAR and "status_year" not in record:
-            problems.append(_problem(doc, path + ("status",), f"status '{record['status']}' needs status_year (the year it began)"))
+        status = cell_value(record.get("status"))
+        if status in NEEDS_YEAR and "status_year" not in record:
+            problems.append(_problem(doc, path + ("status",), f"status '{status}' needs status_year (the year it began)"))
     for record, doc, path in _records(model, "comparisons"):
         a, b = (str(record.get(k, "")).partition(":")[2] for k in ("a", "b"))
         if record.get("id") != f"{a}-vs-{b}":
