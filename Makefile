@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Dates in the built site come from the last commit, so two builds give the same bytes.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: help venv check build serve test lint unit site browser browser-deps bench clean
 
@@ -41,8 +43,8 @@ lint: venv
 browser-deps:
 	@scripts/ensure_browser.sh
 
-test: venv lint browser-deps
-	$(BIN)/python -m pytest -n 2 tests
+test: venv lint browser-deps build
+	ATLAS_SITE=site $(BIN)/python -m pytest -n 2 tests
 
 bench: venv browser-deps
 	$(BIN)/python scripts/bench.py

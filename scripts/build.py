@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from atlas.pipeline import LANGS, ROOT, build_pages  # noqa: E402
-from atlas.problems import DataError  # noqa: E402
-from atlas.validate import load_model  # noqa: E402
+from atlas.pipeline import LANGS, ROOT, build_pages
+from atlas.problems import DataError
+from atlas.validate import load_model
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,10 +15,10 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from atlas.pipeline import ROOT, build_site_files  # noqa: E402
-from atlas.search import chinese_terms  # noqa: E402
-from atlas.problems import DataError  # noqa: E402
-from atlas.validate import load_model  # noqa: E402
+from atlas.pipeline import ROOT, build_site_files
+from atlas.problems import DataError
+from atlas.search import chinese_terms
+from atlas.validate import load_model
 
 ASSETS = ROOT / "docs" / "assets"
 

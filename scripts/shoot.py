@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of built pages in headless Chromium, for looking at the site as a reader does.
 
-    python scripts/shoot.py site/ /products/kvm/ /zh/ --dark --width 390 --out screenshots/
+python scripts/shoot.py site/ /products/kvm/ /zh/ --dark --width 390 --out screenshots/
 """
 
 from __future__ import annotations
@@ -15,8 +15,15 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
@@ -41,12 +48,14 @@ def main() -> None:
     server, base = serve(args.site)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": args.width, "height": args.height},
-                                color_scheme="dark" if args.dark else "light")
+        page = browser.new_page(
+            viewport={"width": args.width, "height": args.height},
+            color_scheme="dark" if args.dark else "light",
+        )
         for path in args.paths:
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
-            name = (path.strip("/").replace("/", "_").replace("?", "_").replace("#", "_") or "home")
+            name = path.strip("/").replace("/", "_").replace("?", "_").replace("#", "_") or "home"
             suffix = f"-{args.width}" + ("-dark" if args.dark else "")
             target = args.out / f"{name}{suffix}.png"
             page.screenshot(path=str(target), full_page=args.full)

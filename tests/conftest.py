@@ -49,7 +49,11 @@ def build_site(site: Path, data: Path | None = None) -> subprocess.CompletedProc
     for config, out in (("mkdocs.yml", site), ("mkdocs.zh.yml", site / "zh")):
         result = subprocess.run(
             [mkdocs, "build", "--strict", "-q", "-f", str(ROOT / config), "-d", str(out)],
-            cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if result.returncode != 0:
             return result

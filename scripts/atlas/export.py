@@ -42,7 +42,10 @@ def products_csv(model: Model, lang: str) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "name", *(c["id"] for c in model.columns)])
     for product in sorted(model.all("products"), key=lambda p: p["id"]):
-        row = [product["id"], product.get("name_zh") if lang == "zh" and product.get("name_zh") else product["name"]]
+        row = [
+            product["id"],
+            product.get("name_zh") if lang == "zh" and product.get("name_zh") else product["name"],
+        ]
         for column in model.columns:
             values = cell_values(field_value(product, column["field"]))
             if lang == "zh":
@@ -65,6 +68,8 @@ def api_files(model: Model) -> list[tuple[str, str, int | None]]:
     rows = [("all.json", "everything", None)]
     rows += [(f"{kind}.json", kind, len(model.records[kind])) for kind in sorted(model.records)]
     rows += [(f"{kind}.json", kind, None) for kind in sorted(model.singletons)]
-    rows += [("products.csv", "products (CSV, value ids)", len(model.all("products"))),
-             ("products.zh.csv", "products (CSV, 中文标签)", len(model.all("products")))]
+    rows += [
+        ("products.csv", "products (CSV, value ids)", len(model.all("products"))),
+        ("products.zh.csv", "products (CSV, 中文标签)", len(model.all("products"))),
+    ]
     return rows

@@ -48,7 +48,9 @@ def _bad_character(text: str, file: str) -> Problem | None:
     line = text.count("\n", 0, match.start()) + 1
     col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
     code = f"U+{ord(match.group()):04X}"
-    return Problem(file, line, col, "(file)", f"control character {code} is not allowed (plain text expected)")
+    return Problem(
+        file, line, col, "(file)", f"control character {code} is not allowed (plain text expected)"
+    )
 
 
 def _convert(node: yaml.Node, path: Path_, doc: Document) -> Any:
@@ -60,13 +62,13 @@ def _convert(node: yaml.Node, path: Path_, doc: Document) -> Any:
             key = str(key) if not isinstance(key, str) else key
             if key in result:
                 line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                doc.duplicates.append((path + (key,), line, col))
+                doc.duplicates.append(((*path, key), line, col))
                 continue
-            doc.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _convert(value_node, path + (key,), doc)
+            doc.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _convert(value_node, (*path, key), doc)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), doc) for i, item in enumerate(node.value)]
+        return [_convert(item, (*path, i), doc) for i, item in enumerate(node.value)]
     return _CONSTRUCTOR.construct_object(node)
 
 
@@ -142,4 +144,3 @@ def load_all(data_dir: Path, root: Path) -> tuple[dict[str, list[Document]], lis
             if doc is not None:
                 documents.setdefault(kind, []).append(doc)
     return documents, problems
-

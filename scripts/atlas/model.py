@@ -107,10 +107,10 @@ def strings_under(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from strings_under(item, path + (key,))
+            yield from strings_under(item, (*path, key))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from strings_under(item, path + (i,))
+            yield from strings_under(item, (*path, i))
 
 
 def cell_value(cell: Any) -> Any:

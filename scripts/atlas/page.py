@@ -228,16 +228,21 @@ class Page(Views):
 
     def support_md(self, cell: Any) -> str:
         value = cell_value(cell)
-        shown = f'<span class="atlas-v atlas-v-{esc.attr(value)}">{esc.plain(self.label("support", value))}</span>'
+        label = esc.plain(self.label("support", value))
+        shown = f'<span class="atlas-v atlas-v-{esc.attr(value)}">{label}</span>'
         note = self.note_of(cell)
         return shown + (f" <small>{self.md(note)}</small>" if note else "")
 
     # --- front matter -----------------------------------------------------------------
-    def front_matter(self, title: str, description: Any, tags: list[str] | None = None,
-                     boost: float | None = None) -> str:
+    def front_matter(
+        self, title: str, description: Any, tags: list[str] | None = None, boost: float | None = None
+    ) -> str:
         # Material prints title and description into HTML unescaped: escape them here.
-        lines = ["---", f"title: {esc.yaml_string(esc.attr(title))}",
-                 f"description: {esc.yaml_string(esc.attr(self.t(description)))}"]
+        lines = [
+            "---",
+            f"title: {esc.yaml_string(esc.attr(title))}",
+            f"description: {esc.yaml_string(esc.attr(self.t(description)))}",
+        ]
         if tags:
             lines.append("tags:")
             lines += [f"  - {esc.yaml_string(tag)}" for tag in tags]

@@ -54,4 +54,3 @@ def _page(target: str, lang: str, moved_text: str) -> str:
         f"<script>location.replace({script} + location.hash)</script></head>"
         f'<body><p>{html.escape(moved_text)} <a href="{href}">{href}</a></p></body></html>\n'
     )
-

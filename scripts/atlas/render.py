@@ -57,15 +57,31 @@ def plan(model: Model) -> Iterator[tuple[str, str, dict[str, Any]]]:
     ):
         for record in model.all(kind):
             yield f"{folder}/{record['id']}.md", template, {"record": record, "kind": kind}
-    for name, kind in (("types", "virtualization-types"), ("hypervisor-types", "hypervisor-types"),
-                       ("mechanisms", "mechanisms")):
+    for name, kind in (
+        ("types", "virtualization-types"),
+        ("hypervisor-types", "hypervisor-types"),
+        ("mechanisms", "mechanisms"),
+    ):
         yield PAGES[name], "section.md.j2", {"section": name, "kind": kind}
     yield PAGES["kernel"], "kernel.md.j2", {}
-    for name, groups in (("namespaces", ["namespace"]), ("cgroups", ["cgroup-version", "cgroup-controller"]),
-                         ("security", ["security"]), ("filesystems", ["filesystem"])):
+    for name, groups in (
+        ("namespaces", ["namespace"]),
+        ("cgroups", ["cgroup-version", "cgroup-controller"]),
+        ("security", ["security"]),
+        ("filesystems", ["filesystem"]),
+    ):
         yield PAGES[name], "kernel-group.md.j2", {"section": name, "groups": groups}
-    for name in ("rings", "containers-vs-vms", "compare", "guide", "glossary", "timeline",
-                 "sources", "corrections", "api"):
+    for name in (
+        "rings",
+        "containers-vs-vms",
+        "compare",
+        "guide",
+        "glossary",
+        "timeline",
+        "sources",
+        "corrections",
+        "api",
+    ):
         yield PAGES[name], f"{name}.md.j2", {}
 
 

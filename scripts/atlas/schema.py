@@ -21,8 +21,14 @@ from referencing import Registry, Resource
 from .load import Document, Path_, display_path
 from .problems import Problem
 
-TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number",
-              "number": "a number", "boolean": "true or false"}
+TYPE_NAMES = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
 
 
 @dataclass(frozen=True)
@@ -59,9 +65,7 @@ def _read(schema_dir: str) -> Schemas:
     by_id = {}
     for path in sorted(Path(schema_dir).glob("*.schema.json")):
         by_id[path.name] = json.loads(path.read_text(encoding="utf-8"))
-    registry = Registry().with_resources(
-        (name, Resource.from_contents(body)) for name, body in by_id.items()
-    )
+    registry = Registry().with_resources((name, Resource.from_contents(body)) for name, body in by_id.items())
     return Schemas(by_id, registry)
 
 
@@ -82,7 +86,8 @@ def _message(error: jsonschema.ValidationError) -> str:
         names = ", ".join(f"'{name}'" for name in extra)
         return f"unknown field {names} (allowed: {', '.join(allowed)})"
     if kind == "type":
-        return f"{error.instance!r} is {_type_of(error.instance)} ({TYPE_NAMES.get(error.validator_value, error.validator_value)} expected)"
+        wanted = TYPE_NAMES.get(error.validator_value, error.validator_value)
+        return f"{error.instance!r} is {_type_of(error.instance)} ({wanted} expected)"
     if kind == "minLength" and error.validator_value == 1:
         return "empty text (write something, in both languages)"
     if kind == "pattern":
@@ -90,13 +95,20 @@ def _message(error: jsonschema.ValidationError) -> str:
     if kind == "enum":
         return f"{error.instance!r} is not one of: {', '.join(map(str, error.validator_value))}"
     if kind == "oneOf":
-        return f"{_short(error.instance)} is not a valid value here (a value, or a mapping with 'value' and 'note')"
+        expected = "a value, or a mapping with 'value' and 'note'"
+        return f"{_short(error.instance)} is not a valid value here ({expected})"
     return error.message
 
 
 def _type_of(value: Any) -> str:
-    for name, kind in (("true or false", bool), ("a whole number", int), ("a number", float),
-                       ("text", str), ("a list", list), ("a mapping", dict)):
+    for name, kind in (
+        ("true or false", bool),
+        ("a whole number", int),
+        ("a number", float),
+        ("text", str),
+        ("a list", list),
+        ("a mapping", dict),
+    ):
         if isinstance(value, kind):
             return name
     return "empty" if value is None else type(value).__name__
@@ -119,7 +131,9 @@ def _deepest(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
 def check_document(doc: Document, kind: str, schemas: Schemas) -> list[Problem]:
     schema = schemas.for_kind(kind)
     if schema is None:
-        known = ", ".join(sorted(n.removesuffix(".schema.json") for n in schemas.by_id if n != "common.schema.json"))
+        known = ", ".join(
+            sorted(n.removesuffix(".schema.json") for n in schemas.by_id if n != "common.schema.json")
+        )
         return [Problem(doc.file, 1, 1, "(file)", f"no schema for kind '{kind}' (known kinds: {known})")]
     validator = jsonschema.Draft202012Validator(schema, registry=schemas.registry)
     problems = []
@@ -161,12 +175,12 @@ def _walk(value, path, node, base, schemas: Schemas, keyword, inherited) -> Iter
             sub = props.get(key, extra if isinstance(extra, dict) else None)
             if sub is not None:
                 inherit = here if key == "value" else (None, ())
-                yield from _walk(item, path + (key,), sub, base, schemas, keyword, inherit)
+                yield from _walk(item, (*path, key), sub, base, schemas, keyword, inherit)
     elif isinstance(value, list):
         items = node.get("items")
         if isinstance(items, dict):
             for i, item in enumerate(value):
-                yield from _walk(item, path + (i,), items, base, schemas, keyword, here)
+                yield from _walk(item, (*path, i), items, base, schemas, keyword, here)
     elif here[0] is not None and isinstance(value, str | int) and not isinstance(value, bool):
         yield path, value, here[0], here[1]
 
@@ -178,4 +192,3 @@ def _matching_branch(value, branches, base, schemas: Schemas):
         if target.get("type") == wanted:
             return branch
     return None
-

@@ -24,7 +24,7 @@ def block_safe(markdown: str) -> str:
     match = _LINE_START.match(markdown)
     if not match:
         return markdown
-    mark, rest = match.group(2), markdown[match.end():]
+    mark, rest = match.group(2), markdown[match.end() :]
     if mark[0].isdigit():
         return f"{match.group(1)}{mark[:-1]}&#{ord(mark[-1])};{rest}"
     return f"{match.group(1)}&#{ord(mark)};{rest}"

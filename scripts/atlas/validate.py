@@ -103,13 +103,21 @@ def _unique_ids(model: Model) -> list[Problem]:
             if not isinstance(ident, str):
                 continue
             if ident in seen:
-                problems.append(_problem(doc, path + ("id",), f"duplicate id '{ident}' (already used in {seen[ident]})"))
-            seen.setdefault(ident, f"{doc.file}:{doc.where(path + ('id',))[0]}")
+                problems.append(
+                    _problem(doc, (*path, "id"), f"duplicate id '{ident}' (already used in {seen[ident]})")
+                )
+            seen.setdefault(ident, f"{doc.file}:{doc.where((*path, 'id'))[0]}")
         for record, doc, path in _records(model, kind):
             for i, alias in enumerate(record.get("aliases") or []):
                 if alias in seen:
-                    problems.append(_problem(doc, path + ("aliases", i), f"alias '{alias}' is already an id or alias (used in {seen[alias]})"))
-                seen.setdefault(alias, f"{doc.file}:{doc.where(path + ('aliases', i))[0]}")
+                    problems.append(
+                        _problem(
+                            doc,
+                            (*path, "aliases", i),
+                            f"alias '{alias}' is already an id or alias (used in {seen[alias]})",
+                        )
+                    )
+                seen.setdefault(alias, f"{doc.file}:{doc.where((*path, 'aliases', i))[0]}")
     return problems
 
 
@@ -118,10 +126,19 @@ def _vocabulary_values(model: Model, kind: str, doc: Document, schemas: Schemas)
     for path, value, name, allow in walk_keyword(doc, kind, schemas, "x-vocabulary"):
         values = model.vocab.get(name)
         if values is None:
-            problems.append(_problem(doc, path, f"vocabulary '{name}' is not defined in data/vocabularies.yaml"))
+            problems.append(
+                _problem(doc, path, f"vocabulary '{name}' is not defined in data/vocabularies.yaml")
+            )
         elif value not in values and value not in allow:
             choices = list(values)
-            problems.append(_problem(doc, path, f"'{value}' is not in vocabulary '{name}'{_suggest(str(value), choices)} (expected one of: {', '.join(choices)})"))
+            problems.append(
+                _problem(
+                    doc,
+                    path,
+                    f"'{value}' is not in vocabulary '{name}'{_suggest(str(value), choices)}"
+                    f" (expected one of: {', '.join(choices)})",
+                )
+            )
     return problems
 
 
@@ -142,9 +159,15 @@ def _reference_problem(model: Model, target: str, value: str) -> str | None:
     if target == "any":
         prefix, _, ident = value.partition(":")
         if prefix == "page":
-            return None if ident in PAGES else f"unknown page '{ident}'{_suggest(ident, list(PAGES))} (expected one of: {', '.join(PAGES)})"
+            return (
+                None
+                if ident in PAGES
+                else f"unknown page '{ident}'{_suggest(ident, list(PAGES))} "
+                f" (expected one of: {', '.join(PAGES)})"
+            )
         if prefix not in REF_KINDS:
-            return f"unknown kind '{prefix}' in reference '{value}'{_suggest(prefix, [*REF_KINDS, 'page'])} (expected kind:id)"
+            hint = _suggest(prefix, [*REF_KINDS, "page"])
+            return f"unknown kind '{prefix}' in reference '{value}'{hint} (expected kind:id)"
         target, value = REF_KINDS[prefix], ident
     if model.has(target, value):
         return None
@@ -161,7 +184,9 @@ def _text_refs(model: Model, doc: Document) -> list[Problem]:
             if message:
                 problems.append(_problem(doc, path, f"in [[{ref}]]: {message}"))
         if text.count("[[") != len(TEXT_REF.findall(text)):
-            problems.append(_problem(doc, path, "malformed cross-reference (expected [[kind:id]] or [[kind:id|label]])"))
+            problems.append(
+                _problem(doc, path, "malformed cross-reference (expected [[kind:id]] or [[kind:id|label]])")
+            )
     return problems
 
 
@@ -172,7 +197,11 @@ def _depends_notes(record: dict[str, Any], doc: Document, path: Path_) -> Iterat
             continue
         if sub[-1] == "value" and "note" in _at(record, sub[:-1]):
             continue
-        yield _problem(doc, path + sub, "'depends' needs a note saying on what (write {value: depends, note: {en: ..., zh: ...}})")
+        yield _problem(
+            doc,
+            path + sub,
+            "'depends' needs a note saying on what (write {value: depends, note: {en: ..., zh: ...}})",
+        )
 
 
 def _at(value: Any, path: Path_) -> Any:
@@ -189,35 +218,63 @@ def _record_rules(model: Model) -> list[Problem]:
     for record, doc, path in _records(model, "products"):
         status = cell_value(record.get("status"))
         if status in NEEDS_YEAR and "status_year" not in record:
-            problems.append(_problem(doc, path + ("status",), f"status '{status}' needs status_year (the year it began)"))
+            problems.append(
+                _problem(doc, (*path, "status"), f"status '{status}' needs status_year (the year it began)")
+            )
     for record, doc, path in _records(model, "comparisons"):
         a, b = (str(record.get(k, "")).partition(":")[2] for k in ("a", "b"))
         if record.get("id") != f"{a}-vs-{b}":
-            problems.append(_problem(doc, path + ("id",), f"comparison id '{record.get('id')}' does not match its items (expected '{a}-vs-{b}')"))
+            problems.append(
+                _problem(
+                    doc,
+                    (*path, "id"),
+                    f"comparison id '{record.get('id')}' does not match its items (expected '{a}-vs-{b}')",
+                )
+            )
         if model.has("comparisons", f"{b}-vs-{a}"):
-            problems.append(_problem(doc, path + ("id",), f"'{b}-vs-{a}' also exists (one page per pair; the reverse order redirects)"))
+            problems.append(
+                _problem(
+                    doc,
+                    (*path, "id"),
+                    f"'{b}-vs-{a}' also exists (one page per pair; the reverse order redirects)",
+                )
+            )
     for record, doc, path in _records(model, "corrections"):
         seed = model.get("sources", record.get("seed", ""))
         if seed is not None and seed.get("kind") != "seed":
-            problems.append(_problem(doc, path + ("seed",), f"'{record['seed']}' is not a seed article (kind: seed expected)"))
+            problems.append(
+                _problem(
+                    doc, (*path, "seed"), f"'{record['seed']}' is not a seed article (kind: seed expected)"
+                )
+            )
     figure_ids: dict[str, str] = {}
     for kind in model.records:
         for record, doc, path in _records(model, kind):
             for i, figure in enumerate(record.get("figures") or []):
                 fid = figure.get("id")
                 if fid in figure_ids:
-                    problems.append(_problem(doc, path + ("figures", i, "id"), f"duplicate figure id '{fid}' (already in {figure_ids[fid]})"))
+                    problems.append(
+                        _problem(
+                            doc,
+                            (*path, "figures", i, "id"),
+                            f"duplicate figure id '{fid}' (already in {figure_ids[fid]})",
+                        )
+                    )
                 figure_ids.setdefault(fid, f"{kind}[{record.get('id')}]")
             section_ids = [s.get("id") for s in record.get("sections") or []]
             for i, sid in enumerate(section_ids):
                 if sid in section_ids[:i]:
-                    problems.append(_problem(doc, path + ("sections", i, "id"), f"duplicate section id '{sid}'"))
+                    problems.append(
+                        _problem(doc, (*path, "sections", i, "id"), f"duplicate section id '{sid}'")
+                    )
     return problems
 
 
 def _uncited_sources(model: Model, cited: set[str]) -> list[Problem]:
     return [
-        _problem(doc, path + ("id",), f"source '{record['id']}' is not cited by any record (cite it or remove it)")
+        _problem(
+            doc, (*path, "id"), f"source '{record['id']}' is not cited by any record (cite it or remove it)"
+        )
         for record, doc, path in _records(model, "sources")
         if record.get("id") not in cited
     ]
@@ -235,15 +292,36 @@ def _guide_rules(model: Model) -> list[Problem]:
     for i, rule in enumerate(rules):
         base = ("guide", "rules", i)
         if rule["outcome"] not in outcomes:
-            problems.append(_problem(doc, base + ("outcome",), f"unknown outcome '{rule['outcome']}'{_suggest(rule['outcome'], sorted(outcomes))}"))
+            problems.append(
+                _problem(
+                    doc,
+                    (*base, "outcome"),
+                    f"unknown outcome '{rule['outcome']}'{_suggest(rule['outcome'], sorted(outcomes))}",
+                )
+            )
         for question, answer in rule["when"].items():
             if question not in questions:
-                problems.append(_problem(doc, base + ("when", question), f"unknown question '{question}'{_suggest(question, list(questions))}"))
+                problems.append(
+                    _problem(
+                        doc,
+                        (*base, "when", question),
+                        f"unknown question '{question}'{_suggest(question, list(questions))}",
+                    )
+                )
             elif answer not in questions[question]:
-                problems.append(_problem(doc, base + ("when", question), f"'{answer}' is not an answer of '{question}' (expected one of: {', '.join(questions[question])})"))
+                problems.append(
+                    _problem(
+                        doc,
+                        (*base, "when", question),
+                        f"'{answer}' is not an answer of '{question}'"
+                        f" (expected one of: {', '.join(questions[question])})",
+                    )
+                )
     for i, advice in enumerate(guide.get("advice", [])):
         if advice.get("outcome") and advice["outcome"] not in outcomes:
-            problems.append(_problem(doc, ("guide", "advice", i, "outcome"), f"unknown outcome '{advice['outcome']}'"))
+            problems.append(
+                _problem(doc, ("guide", "advice", i, "outcome"), f"unknown outcome '{advice['outcome']}'")
+            )
     if problems:
         return problems
     names = list(questions)
@@ -251,7 +329,13 @@ def _guide_rules(model: Model) -> list[Problem]:
         answers = dict(zip(names, combo, strict=True))
         if not any(all(answers.get(q) == a for q, a in r["when"].items()) for r in rules):
             shown = ", ".join(f"{q}={a}" for q, a in answers.items())
-            return [_problem(doc, ("guide", "rules"), f"no rule covers the answers {shown} (end with a rule whose when is {{}})")]
+            return [
+                _problem(
+                    doc,
+                    ("guide", "rules"),
+                    f"no rule covers the answers {shown} (end with a rule whose when is {{}})",
+                )
+            ]
     return problems
 
 
@@ -269,7 +353,13 @@ def _columns_exist(model: Model, schemas: Schemas) -> list[Problem]:
         head, _, tail = record["field"].partition(".")
         ok = head in props and (not tail or tail in props[head].get("properties", {}))
         if not ok:
-            problems.append(_problem(doc, path + ("field",), f"'{record['field']}' is not a product field (see data/schema/products.schema.json)"))
+            problems.append(
+                _problem(
+                    doc,
+                    (*path, "field"),
+                    f"'{record['field']}' is not a product field (see data/schema/products.schema.json)",
+                )
+            )
     return problems
 
 
@@ -282,7 +372,10 @@ def _column_kinds(schemas: Schemas) -> dict[str, tuple[str | None, str | None]]:
     props = product["properties"]["products"]["items"]["properties"]
     for name, node in props.items():
         base = "products.schema.json"
-        kinds[name] = (schemas.keyword(node, base, "x-vocabulary"), schemas.keyword(node, base, "x-refers-to"))
+        kinds[name] = (
+            schemas.keyword(node, base, "x-vocabulary"),
+            schemas.keyword(node, base, "x-refers-to"),
+        )
         for sub, subnode in node.get("properties", {}).items():
             kinds[f"{name}.{sub}"] = (schemas.keyword(subnode, base, "x-vocabulary"), None)
     return kinds

@@ -83,7 +83,9 @@ class Views:
     def kernel_features(self, section: str) -> list[dict[str, Any]]:
         groups = KERNEL_GROUPS[section]
         features = [f for f in self.model.all("kernel-features") if f["group"] in groups]
-        return sorted(features, key=lambda f: (groups.index(f["group"]), _version(f["kernel_version"]), f["id"]))
+        return sorted(
+            features, key=lambda f: (groups.index(f["group"]), _version(f["kernel_version"]), f["id"])
+        )
 
     def sorted_products(self) -> list[dict[str, Any]]:
         return sorted(self.model.all("products"), key=lambda p: self.name("products", p).lower())
@@ -96,18 +98,26 @@ class Views:
 
     def glossary_terms(self) -> list[tuple[str, list[dict[str, Any]]]]:
         def key(term: dict[str, Any]) -> str:
-            return _sort_key(self.t(term["term"]) if self.lang == "en" else term.get("abbr") or term["term"]["en"])
+            return _sort_key(
+                self.t(term["term"]) if self.lang == "en" else term.get("abbr") or term["term"]["en"]
+            )
 
         terms = sorted(self.model.all("glossary"), key=key)
-        return [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: key(t)[:1].upper() or "#")]
+        return [
+            (letter, list(items)) for letter, items in groupby(terms, key=lambda t: key(t)[:1].upper() or "#")
+        ]
 
     def timeline_by_decade(self) -> list[tuple[int, list[dict[str, Any]]]]:
         events = sorted(self.model.all("timeline"), key=lambda e: (e["year"], e.get("month", 0), e["id"]))
-        return [(decade, list(items)) for decade, items in groupby(events, key=lambda e: e["year"] // 10 * 10)]
+        return [
+            (decade, list(items)) for decade, items in groupby(events, key=lambda e: e["year"] // 10 * 10)
+        ]
 
     def sources_by_kind(self) -> list[tuple[str, list[dict[str, Any]]]]:
         order = list(self.model.vocab.get("source-kind", {}))
-        sources = sorted(self.model.all("sources"), key=lambda s: (order.index(s["kind"]), _sort_key(s["title"])))
+        sources = sorted(
+            self.model.all("sources"), key=lambda s: (order.index(s["kind"]), _sort_key(s["title"]))
+        )
         return [(kind, list(items)) for kind, items in groupby(sources, key=lambda s: s["kind"])]
 
     def source_meta(self, source: dict[str, Any]) -> str:
@@ -141,8 +151,11 @@ class Views:
 
     def api_schemas(self) -> list[tuple[str, dict[str, Any]]]:
         schemas = read_schemas(SCHEMA_DIR)
-        return [(name.removesuffix(".schema.json"), body) for name, body in sorted(schemas.by_id.items())
-                if name != "common.schema.json"]
+        return [
+            (name.removesuffix(".schema.json"), body)
+            for name, body in sorted(schemas.by_id.items())
+            if name != "common.schema.json"
+        ]
 
     def schema_fields(self, schema: dict[str, Any], kind: str) -> list[dict[str, Any]]:
         schemas = read_schemas(SCHEMA_DIR)
@@ -161,8 +174,9 @@ class Views:
             if refers:
                 kind_text = f"{kind_text}, id of {refers}"
             description = node.get("description") or resolved.get("description") or ""
-            fields.append({"name": name, "type": kind_text, "required": name in required,
-                           "description": description})
+            fields.append(
+                {"name": name, "type": kind_text, "required": name in required, "description": description}
+            )
         return fields
 
     # --- guide ----------------------------------------------------------------------
@@ -205,7 +219,9 @@ class Views:
                 seen.setdefault(value, label)
         vocabulary, _ = self.column_source(column)
         order = list(self.model.vocab.get(vocabulary or "", {}))
-        return sorted(seen.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[1]))
+        return sorted(
+            seen.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[1])
+        )
 
     def column_vocabularies(self) -> str:
         """JSON: column id -> vocabulary, for the comparer's labels."""
@@ -221,18 +237,29 @@ class Views:
             for column in self.model.columns:
                 differs = self.column_values(a[1], column) != self.column_values(b[1], column)
                 note = notes.get(column["id"])
-                rows.append({
-                    "id": column["id"], "label": self.md(column["label"]),
-                    "a": self.cell_md(a[1], column), "b": self.cell_md(b[1], column),
-                    "differs": differs,
-                    "mark": (f"**{self.ui('differs')}**" if differs else "=") + (f" {self.md(note)}" if note else ""),
-                })
+                rows.append(
+                    {
+                        "id": column["id"],
+                        "label": self.md(column["label"]),
+                        "a": self.cell_md(a[1], column),
+                        "b": self.cell_md(b[1], column),
+                        "differs": differs,
+                        "mark": (f"**{self.ui('differs')}**" if differs else "=")
+                        + (f" {self.md(note)}" if note else ""),
+                    }
+                )
         for row in record.get("rows") or []:
             differs = row["advantage"] != "equal"
-            rows.append({
-                "id": row["id"], "label": self.md(row["label"]), "a": self.md(row["a"]), "b": self.md(row["b"]),
-                "differs": differs, "mark": self.md(self.label("advantage-ab", row["advantage"])),
-            })
+            rows.append(
+                {
+                    "id": row["id"],
+                    "label": self.md(row["label"]),
+                    "a": self.md(row["a"]),
+                    "b": self.md(row["b"]),
+                    "differs": differs,
+                    "mark": self.md(self.label("advantage-ab", row["advantage"])),
+                }
+            )
         return rows
 
 

@@ -24,7 +24,9 @@ def test_home_loads_without_errors_or_foreign_requests(watched, base_url):
     assert watched.foreign == []
 
 
-@pytest.mark.parametrize(("query", "expected"), [("KVM", "/products/kvm/"), ("namespace", "/kernel/namespaces/")])
+@pytest.mark.parametrize(
+    ("query", "expected"), [("KVM", "/products/kvm/"), ("namespace", "/kernel/namespaces/")]
+)
 def test_search_finds_the_page_first(watched, base_url, query, expected):
     watched.goto(base_url + "/")
     results = search(watched, query)

@@ -9,17 +9,32 @@ from __future__ import annotations
 import os
 
 import pytest
+from conftest import ROOT, SCHEMA
+
 from atlas.pipeline import build_pages
 from atlas.validate import load_model
-from conftest import ROOT, SCHEMA
 
 GOLDEN = ROOT / "tests" / "golden"
 # One page per template (the API page is left out: it documents the schemas, tested on its own).
 PAGES = [
-    "index.md", "products/index.md", "products/alpha.md", "types/full.md", "types/index.md",
-    "hypervisor-types/type-1.md", "mechanisms/trap.md", "compare/alpha-vs-beta.md", "compare/index.md",
-    "compare/containers-vs-vms.md", "rings.md", "kernel/index.md", "kernel/namespaces.md", "guide.md",
-    "glossary.md", "timeline.md", "sources.md", "corrections.md",
+    "index.md",
+    "products/index.md",
+    "products/alpha.md",
+    "types/full.md",
+    "types/index.md",
+    "hypervisor-types/type-1.md",
+    "mechanisms/trap.md",
+    "compare/alpha-vs-beta.md",
+    "compare/index.md",
+    "compare/containers-vs-vms.md",
+    "rings.md",
+    "kernel/index.md",
+    "kernel/namespaces.md",
+    "guide.md",
+    "glossary.md",
+    "timeline.md",
+    "sources.md",
+    "corrections.md",
 ]
 
 
@@ -45,18 +60,22 @@ def test_page_matches_golden(rendered, lang, page):
 
 
 def test_every_template_has_a_golden_page():
-    templates = {p.name for p in (ROOT / "scripts" / "templates").glob("*.md.j2")} - {"_macros.md.j2", "api.md.j2"}
-    from atlas.render import plan
+    templates = {p.name for p in (ROOT / "scripts" / "templates").glob("*.md.j2")} - {
+        "_macros.md.j2",
+        "api.md.j2",
+    }
 
     used = {template for file, template, _ in plan_for_fixture() if file in PAGES}
     assert templates == used, f"templates without a golden page: {sorted(templates - used)}"
 
 
 def plan_for_fixture():
-    from atlas.render import plan
-    from conftest import make_data
     import tempfile
     from pathlib import Path
+
+    from conftest import make_data
+
+    from atlas.render import plan
 
     data = make_data(Path(tempfile.mkdtemp()) / "data")
     return list(plan(load_model(data, data.parent, SCHEMA)))
