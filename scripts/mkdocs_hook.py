@@ -21,6 +21,7 @@ from atlas.search import chinese_terms
 from atlas.validate import load_model
 
 ASSETS = ROOT / "docs" / "assets"
+_built: dict[str, str] = {}  # abbreviation lines of the current build, for hand-written pages
 
 
 def data_dir() -> Path:
@@ -36,13 +37,23 @@ def on_files(files: Files, config) -> Files:
         raise PluginError(f"{len(error.problems)} data problem(s):\n{error}") from None
     if lang == "zh":
         _teach_jieba(model)
-    for path, content in build_site_files(model, lang).items():
+    generated = build_site_files(model, lang)
+    for path, content in generated.items():
         _replace(files, File.generated(config, path, content=content))
+    _built.clear()
+    _built.update(abbreviations=abbreviations(model, lang), **{"generated:" + p: "" for p in generated})
     for asset in sorted(ASSETS.rglob("*")):
         if asset.is_file():
             uri = "assets/" + asset.relative_to(ASSETS).as_posix()
             _replace(files, File.generated(config, uri, abs_src_path=str(asset)))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Hand-written pages get the glossary's abbreviation tooltips too."""
+    if "generated:" + page.file.src_uri in _built:
+        return markdown
+    return markdown.rstrip() + "\n" + _built.get("abbreviations", "")
 
 
 def _replace(files: Files, file: File) -> None:

@@ -87,16 +87,16 @@ def plan(model: Model) -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 def render(model: Model, lang: str) -> dict[str, str]:
     env = _environment()
-    abbreviations = _abbreviations(model, lang)
+    tooltips = abbreviations(model, lang)
     pages = {}
     for file, template, context in plan(model):
         page = Page(model, lang, file, ui_strings())
         body = env.get_template(template).render(page=page, model=model, **context)
-        pages[file] = body.rstrip() + "\n" + abbreviations
+        pages[file] = body.rstrip() + "\n" + tooltips
     return pages
 
 
-def _abbreviations(model: Model, lang: str) -> str:
+def abbreviations(model: Model, lang: str) -> str:
     """`*[VMM]: ...` lines for every glossary abbreviation: tooltips on every page."""
     lines = []
     for term in sorted(model.all("glossary"), key=lambda t: t.get("abbr", "")):
