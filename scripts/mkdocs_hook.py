@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from atlas.pipeline import ROOT, build_site_files
 from atlas.problems import DataError
+from atlas.render import abbreviations
 from atlas.search import chinese_terms
 from atlas.validate import load_model
 

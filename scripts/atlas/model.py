@@ -44,6 +44,7 @@ class Model:
     vocab: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     vocab_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
     column_kinds: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    records_docs: dict[str, list[Document]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._index: dict[tuple[str, str], dict[str, Any]] = {}

@@ -38,7 +38,7 @@ class Page(Views):
         out = []
         for kind, part in esc.tokens(self.t(text)):
             if kind == "text":
-                out.append(esc.plain(part) if part.strip() else " ")
+                out.append(esc.plain(part))
             elif kind == "code":
                 out.append(esc.code(part))
             else:

@@ -13,8 +13,13 @@ _TOKEN = re.compile(r"`([^`\n]+)`|\[\[([a-z-]+):([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|(
 
 
 def plain(text: str) -> str:
-    """Plain text as Markdown that shows exactly this text: no markup, links, HTML or breaks."""
-    text = " ".join(text.split())
+    """Plain text as Markdown that shows exactly this text: no markup, links, HTML or breaks.
+
+    White space is folded to single spaces; a space at either end is kept (it separates this
+    text from a link or code span next to it)."""
+    lead = " " if text[:1].isspace() else ""
+    tail = " " if text[-1:].isspace() and text.strip() else ""
+    text = lead + " ".join(text.split()) + tail
     text = html.escape(text, quote=False)
     return _INLINE.sub(r"\\\1", text)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from atlas.model import cell_values, field_value, strings_under
 
 SEED_PRODUCTS = [

@@ -1,0 +1,142 @@
+"""Search quality: queries a reader types (English, Chinese, abbreviations, misspellings,
+"x vs y"), each typed into the real search box, with the page that must come first or in the
+top three. The hit rate is printed at the end of the run (see the -s output of this module)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+FIRST, TOP3 = 1, 3
+QUERIES = [
+    # products, by name and by alias
+    ("KVM", "/products/kvm/", FIRST),
+    ("Kernel-based Virtual Machine", "/products/kvm/", TOP3),
+    ("xen", "/products/xen/", FIRST),
+    ("qemu", "/products/qemu/", FIRST),
+    ("docker", "/products/docker/", FIRST),
+    ("lxc", "/products/lxc/", FIRST),
+    ("linux containers", "/products/lxc/", TOP3),
+    ("hyper-v", "/products/hyper-v/", FIRST),
+    ("hyperv", "/products/hyper-v/", TOP3),
+    ("esxi", "/products/vmware-esxi/", FIRST),
+    ("vmware workstation", "/products/vmware-workstation/", TOP3),
+    ("virtualbox", "/products/virtualbox/", FIRST),
+    ("openvz", "/products/openvz/", FIRST),
+    ("firecracker", "/products/firecracker/", FIRST),
+    ("gvisor", "/products/gvisor/", FIRST),
+    ("kata containers", "/products/kata-containers/", TOP3),
+    ("podman", "/products/podman/", FIRST),
+    ("containerd", "/products/containerd/", FIRST),
+    ("runc", "/products/runc/", FIRST),
+    ("cri-o", "/products/cri-o/", TOP3),
+    ("proxmox", "/products/proxmox-ve/", FIRST),
+    ("wsl2", "/products/wsl2/", TOP3),
+    ("boot2docker", "/products/boot2docker/", FIRST),
+    ("docker desktop", "/products/docker-desktop/", TOP3),
+    ("bhyve", "/products/bhyve/", FIRST),
+    ("freebsd jails", "/products/freebsd-jails/", TOP3),
+    ("solaris zones", "/products/solaris-zones/", TOP3),
+    ("kubernetes", "/products/kubernetes/", FIRST),
+    ("k8s", "/products/kubernetes/", TOP3),
+    # kinds of virtualization and mechanisms
+    ("paravirtualization", "/types/paravirtualization/", FIRST),
+    ("para-virtualisation", "/types/paravirtualization/", TOP3),
+    ("paravirtulization", "/types/paravirtualization/", TOP3),
+    ("full virtualization", "/types/full-virtualization/", FIRST),
+    ("hardware-assisted virtualization", "/types/hardware-assisted/", TOP3),
+    ("os-level virtualization", "/types/os-level/", TOP3),
+    ("emulation", "/types/emulation/", TOP3),
+    ("binary translation", "/mechanisms/binary-translation/", TOP3),
+    ("trap and emulate", "/mechanisms/trap-and-emulate/", TOP3),
+    ("hypercall", "/mechanisms/hypercalls/", TOP3),
+    ("vt-x", "/mechanisms/vt-x-amd-v/", FIRST),
+    ("amd-v", "/mechanisms/vt-x-amd-v/", TOP3),
+    ("ept", "/mechanisms/ept-npt/", TOP3),
+    ("iommu", "/mechanisms/iommu/", TOP3),
+    ("popek goldberg", "/mechanisms/popek-goldberg/", TOP3),
+    ("virtio", "/mechanisms/virtio/", TOP3),
+    ("qcow2", "/mechanisms/disk-image-formats/", TOP3),
+    ("live migration", "/mechanisms/live-migration/", TOP3),
+    ("nested virtualization", "/mechanisms/nested-virtualization/", TOP3),
+    ("sev-snp", "/mechanisms/confidential-vms/", TOP3),
+    ("oci", "/mechanisms/oci/", TOP3),
+    ("union filesystem", "/mechanisms/image-layers/", TOP3),
+    # kernel
+    ("namespace", "/kernel/namespaces/", FIRST),
+    ("CLONE_NEWNET", "/kernel/namespaces/", FIRST),
+    ("cgroups", "/kernel/cgroups/", FIRST),
+    ("seccomp", "/kernel/security/", TOP3),
+    ("overlayfs", "/kernel/filesystems/", TOP3),
+    # hypervisor types and rings
+    ("type 1 hypervisor", "/hypervisor-types/type-1/", TOP3),
+    ("bare metal hypervisor", "/hypervisor-types/type-1/", TOP3),
+    ("hosted hypervisor", "/hypervisor-types/type-2/", TOP3),
+    ("hypervisior", "/hypervisor-types/", TOP3),
+    ("ring 0", "/rings/", TOP3),
+    ("vmx root", "/rings/", TOP3),
+    ("system call", "/rings/", TOP3),
+    # comparisons
+    ("kvm vs xen", "/compare/kvm-vs-xen/", FIRST),
+    ("xen vs kvm", "/compare/kvm-vs-xen/", TOP3),
+    ("docker vs vm", "/compare/containers-vs-vms/", TOP3),
+    ("firecracker vs gvisor", "/compare/firecracker-vs-gvisor/", FIRST),
+    ("docker vs podman", "/compare/docker-vs-podman/", FIRST),
+    ("type 1 vs type 2", "/compare/type-1-vs-type-2/", TOP3),
+    # Chinese
+    ("半虚拟化", "/zh/types/paravirtualization/", FIRST),
+    ("准虚拟化", "/zh/types/paravirtualization/", TOP3),
+    ("全虚拟化", "/zh/types/full-virtualization/", FIRST),
+    ("硬件辅助虚拟化", "/zh/types/hardware-assisted/", TOP3),
+    ("二进制翻译", "/zh/mechanisms/binary-translation/", TOP3),
+    ("命名空间", "/zh/kernel/namespaces/", FIRST),
+    ("控制组", "/zh/kernel/cgroups/", TOP3),
+    ("裸金属", "/zh/hypervisor-types/type-1/", TOP3),
+    ("热迁移", "/zh/mechanisms/live-migration/", TOP3),
+    ("嵌套虚拟化", "/zh/mechanisms/nested-virtualization/", TOP3),
+    ("机密计算", "/zh/mechanisms/confidential-vms/", TOP3),
+    ("系统调用", "/zh/rings/", TOP3),
+    ("联合文件系统", "/zh/mechanisms/image-layers/", TOP3),
+    ("KVM", "/zh/products/kvm/", FIRST),
+    ("容器和虚拟机的区别", "/zh/compare/containers-vs-vms/", TOP3),
+]
+_results: dict[str, bool] = {}
+
+
+def results_for(page, base_url: str, query: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.type(query)
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=5000)
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+    ranked: list[str] = []
+    for href in hrefs:
+        path = href.removeprefix(base_url).split("#")[0]
+        if path not in ranked:
+            ranked.append(path)
+    return ranked
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, base_url):
+    context = browser.new_context()
+    pages = {"en": context.new_page(), "zh": context.new_page()}
+    pages["en"].goto(base_url + "/")
+    pages["zh"].goto(base_url + "/zh/")
+    yield pages
+    total = len(_results)
+    hits = sum(_results.values())
+    if total:
+        print(f"\nsearch quality: {hits}/{total} queries met their expectation ({hits / total:.1%})")
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "expected", "rank"), QUERIES, ids=[f"{q}->{e}" for q, e, _ in QUERIES])
+def test_query_lands_on_its_page(search_page, base_url, query, expected, rank):
+    page = search_page["zh" if expected.startswith("/zh/") else "en"]
+    ranked = results_for(page, base_url, query)
+    _results[query + expected] = expected in ranked[:rank]
+    assert expected in ranked[:rank], f"{query!r}: expected {expected} in top {rank}, got {ranked[:5]}"
