@@ -40,8 +40,13 @@ lint: venv
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 
-browser-deps:
+browser-deps: node_modules/.installed
 	@scripts/ensure_browser.sh
+
+# Audit tools from the npm registry (axe-core, vnu-jar), pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 test: venv lint browser-deps build
 	ATLAS_SITE=site $(BIN)/python -m pytest -n 2 tests

@@ -74,7 +74,7 @@ class Page(Views):
         if kind == "products":
             return record.get("name_zh") if self.lang == "zh" and record.get("name_zh") else record["name"]
         if kind == "sources":
-            return record["title"]
+            return record.get("title_en") if self.lang == "en" and record.get("title_en") else record["title"]
         for key in ("name", "term", "title"):
             if key in record:
                 return self.t(record[key])

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import unicodedata
 from itertools import groupby
 from typing import Any
 
 from . import text as esc
-from .export import SCHEMA_DIR, api_files
+from .export import API, SCHEMA_DIR, api_files
 from .model import cell_value, cell_values, citations, field_value
 from .schema import read_schemas
+from .urls import url_path
 
 KERNEL_GROUPS = {
     "namespaces": ("namespace",),
@@ -49,8 +51,15 @@ class Views:
         match = _SENTENCE.match(raw)
         return self.md(match.group(1) if match else raw)
 
+    def unmarked(self, text: Any) -> str:
+        """The text without our markup: references become their labels, code its content."""
+        parts = []
+        for kind, part in esc.tokens(self.t(text)):
+            parts.append(part if kind != "ref" else (part[1] or self.ref_name(part[0])))
+        return "".join(parts)
+
     def short(self, text: Any, limit: int = 70) -> str:
-        raw = " ".join(self.t(text).split())
+        raw = " ".join(self.unmarked(text).split())
         return raw if len(raw) <= limit else raw[: limit - 1].rstrip() + "…"
 
     def section_info(self, name: str) -> dict[str, Any]:
@@ -60,7 +69,8 @@ class Views:
         return {"id": name, "summary": self.model.site.get("tagline", {"en": name, "zh": name})}
 
     def api_url(self, name: str) -> str:
-        return self.url("page:api").rstrip("/").removesuffix("api") + f"api/v1/{name}"
+        """Relative URL of an exported file, from this page's URL."""
+        return posixpath.relpath(f"{API}/{name}", url_path(self.file) or ".")
 
     def diagrams(self, ref: str) -> str:
         from .diagrams import diagrams_for
@@ -203,7 +213,7 @@ class Views:
             shown = f'<span class="atlas-v atlas-v-{esc.attr(value)}">{shown}</span>'
         note = self.note_of(cell)
         if note:
-            shown += f' <span class="atlas-note" title="{esc.attr(self.t(note))}">*</span>'
+            shown += f' <span class="atlas-note" title="{esc.attr(self.unmarked(note))}">*</span>'
         return shown
 
     def dataset_key(self, column_id: str) -> str:
