@@ -36,7 +36,7 @@ def on_files(files: Files, config) -> Files:
         model = load_model(data_dir(), ROOT, ROOT / "data" / "schema")
     except DataError as error:
         raise PluginError(f"{len(error.problems)} data problem(s):\n{error}") from None
-    if lang == "zh":
+    if lang == "zh" and os.environ.get("ATLAS_JIEBA_TERMS", "1") == "1":
         _teach_jieba(model)
     generated = build_site_files(model, lang)
     for path, content in generated.items():

@@ -237,13 +237,16 @@ class Page(Views):
     def front_matter(
         self, title: str, description: Any, tags: list[str] | None = None, boost: float | None = None
     ) -> str:
-        # Material prints title and description into HTML unescaped: escape them here.
+        """YAML front matter. Material prints title and description into HTML unescaped, so they
+        are escaped here. The title leads the search tags three times: lunr counts repeats, so the
+        page named after a term outranks pages that list it among other names."""
         lines = [
             "---",
             f"title: {esc.yaml_string(esc.attr(title))}",
-            f"description: {esc.yaml_string(esc.attr(self.t(description)))}",
+            f"description: {esc.yaml_string(esc.attr(self.unmarked(description)))}",
         ]
         if tags:
+            tags = [title] * 3 + [t for t in tags if t != title]
             lines.append("tags:")
             lines += [f"  - {esc.yaml_string(tag)}" for tag in tags]
         if boost:

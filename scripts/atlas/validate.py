@@ -83,6 +83,7 @@ def _cross_checks(model: Model, valid: list[tuple[str, Document]], schemas: Sche
         problems += _references(model, kind, doc, schemas, cited)
         problems += _text_refs(model, doc)
     problems += _record_rules(model)
+    problems += _alias_collisions(model)
     if len(valid) == sum(len(docs) for docs in model.records_docs.values()):
         problems += _uncited_sources(model, cited)  # only when every file's citations could be read
     problems += _guide_rules(model)
@@ -381,3 +382,41 @@ def _column_kinds(schemas: Schemas) -> dict[str, tuple[str | None, str | None]]:
         for sub, subnode in node.get("properties", {}).items():
             kinds[f"{name}.{sub}"] = (schemas.keyword(subnode, base, "x-vocabulary"), None)
     return kinds
+
+
+NAMED_KINDS = ("products", "virtualization-types", "hypervisor-types", "mechanisms", "kernel-features",
+               "rings", "criteria")
+
+
+def _fold(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _alias_collisions(model: Model) -> list[Problem]:
+    """A search alias names one thing: it may not be another record's name or alias."""
+    owners: dict[str, str] = {}
+    for kind in NAMED_KINDS:
+        for record in model.all(kind):
+            for name in _names(record):
+                owners.setdefault(_fold(name), f"{kind}[{record['id']}]")
+    problems = []
+    for kind in NAMED_KINDS:
+        for record, doc, path in _records(model, kind):
+            me = f"{kind}[{record['id']}]"
+            for lang, aliases in (record.get("also_known_as") or {}).items():
+                for i, alias in enumerate(aliases):
+                    owner = owners.get(_fold(alias))
+                    if owner and owner != me:
+                        problems.append(_problem(doc, path + ("also_known_as", lang, i),
+                                                 f"alias '{alias}' already names {owner} (an alias names one thing)"))
+    return problems
+
+
+def _names(record: dict[str, Any]) -> list[str]:
+    names = []
+    for key in ("name", "term"):
+        value = record.get(key)
+        names += list(value.values()) if isinstance(value, dict) else ([value] if isinstance(value, str) else [])
+    for aliases in (record.get("also_known_as") or {}).values():
+        names += aliases
+    return names

@@ -13,6 +13,7 @@ from . import text as esc
 from .export import API, SCHEMA_DIR, api_files
 from .model import cell_value, cell_values, citations, field_value
 from .schema import read_schemas
+from .search import SEARCH_BOOST
 from .urls import url_path
 
 KERNEL_GROUPS = {
@@ -63,7 +64,7 @@ class Views:
         return raw if len(raw) <= limit else raw[: limit - 1].rstrip() + "…"
 
     def section_info(self, name: str) -> dict[str, Any]:
-        for section in self.model.site.get("sections", []):
+        for section in [*self.model.site.get("sections", []), *self.model.site.get("pages", [])]:
             if section["id"] == name:
                 return section
         return {"id": name, "summary": self.model.site.get("tagline", {"en": name, "zh": name})}
@@ -77,7 +78,13 @@ class Views:
 
         return diagrams_for(self, ref)
 
-    # --- search terms -------------------------------------------------------------------
+    # --- search terms ---
+    def section_terms(self, name: str) -> list[str]:
+        return self.search_terms(self.section_info(name))
+
+    def boost(self, kind: str) -> float:
+        return SEARCH_BOOST.get(kind, 1.0)
+
     def terms_of(self, kind: str) -> list[str]:
         return self.terms_of_records(self.model.all(kind))
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
+import os
+import tempfile
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -57,3 +61,26 @@ def watched(page, base_url):
     )
     page.errors, page.foreign = errors, foreign
     return page
+
+
+# Search-quality outcomes, one line per query, shared by the xdist workers of this run.
+_SEARCH_LOG = (
+    Path(tempfile.gettempdir())
+    / f"atlas-search-{os.environ.get('PYTEST_XDIST_TESTRUNUID', os.getpid())}.jsonl"
+)
+
+
+def record_search_result(query: str, hit: bool) -> None:
+    with _SEARCH_LOG.open("a", encoding="utf-8") as log:
+        log.write(json.dumps({"query": query, "hit": hit}) + "\n")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _SEARCH_LOG.exists():
+        return
+    outcomes = [json.loads(line) for line in _SEARCH_LOG.read_text(encoding="utf-8").splitlines()]
+    hits = sum(o["hit"] for o in outcomes)
+    terminalreporter.write_line(
+        f"search quality: {hits}/{len(outcomes)} queries met their expectation ({hits / len(outcomes):.1%})"
+    )
+    _SEARCH_LOG.unlink()

@@ -13,7 +13,7 @@ def search(page, query: str) -> list[str]:
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item")
     links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
-    return [link.split("#")[0] for link in links]
+    return [link.split("#")[0].split("?")[0] for link in links]
 
 
 def test_home_loads_without_errors_or_foreign_requests(watched, base_url):
