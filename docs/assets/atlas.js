@@ -24,7 +24,7 @@
       .replace(/`([^`]+)`/g, "$1");
   const params = () => new URLSearchParams(window.location.search);
   const setParams = (query) => {
-    const search = query.toString();
+    const search = query.toString().replace(/%2C/gi, ","); // readable ?items=kvm,xen
     history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
   };
   const copy = async (text, button) => {

@@ -5,8 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
-import tempfile
 import threading
 from pathlib import Path
 
@@ -63,24 +61,31 @@ def watched(page, base_url):
     return page
 
 
-# Search-quality outcomes, one line per query, shared by the xdist workers of this run.
-_SEARCH_LOG = (
-    Path(tempfile.gettempdir())
-    / f"atlas-search-{os.environ.get('PYTEST_XDIST_TESTRUNUID', os.getpid())}.jsonl"
-)
+# Search-quality outcomes, one line per query, written by every xdist worker of the run.
+def _search_log(config) -> Path:
+    return config.cache.mkdir("atlas") / "search-quality.jsonl"
 
 
-def record_search_result(query: str, hit: bool) -> None:
-    with _SEARCH_LOG.open("a", encoding="utf-8") as log:
-        log.write(json.dumps({"query": query, "hit": hit}) + "\n")
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # the controller (or a run without xdist)
+        _search_log(session.config).unlink(missing_ok=True)
 
 
-def pytest_terminal_summary(terminalreporter):
-    if not _SEARCH_LOG.exists():
+@pytest.fixture
+def record_search_result(request):
+    def record(query: str, hit: bool) -> None:
+        with _search_log(request.config).open("a", encoding="utf-8") as log:
+            log.write(json.dumps({"query": query, "hit": hit}) + "\n")
+
+    return record
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    log = _search_log(config)
+    if not log.exists():
         return
-    outcomes = [json.loads(line) for line in _SEARCH_LOG.read_text(encoding="utf-8").splitlines()]
+    outcomes = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     hits = sum(o["hit"] for o in outcomes)
     terminalreporter.write_line(
         f"search quality: {hits}/{len(outcomes)} queries met their expectation ({hits / len(outcomes):.1%})"
     )
-    _SEARCH_LOG.unlink()

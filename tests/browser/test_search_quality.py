@@ -5,7 +5,6 @@ top three. The hit rate is printed in the summary at the end of the run."""
 from __future__ import annotations
 
 import pytest
-from conftest import record_search_result
 
 pytestmark = pytest.mark.browser
 
@@ -175,7 +174,7 @@ def _case(query: str, expected: str, rank: int):
 
 
 @pytest.mark.parametrize(("query", "expected", "rank"), [_case(*q) for q in QUERIES])
-def test_query_lands_on_its_page(search_page, base_url, query, expected, rank):
+def test_query_lands_on_its_page(search_page, base_url, record_search_result, query, expected, rank):
     home = "/zh/" if expected.startswith("/zh/") else "/"
     ranked = results_for(search_page, base_url, home, query)
     record_search_result(query, expected in ranked[:rank])
