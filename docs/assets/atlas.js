@@ -232,7 +232,20 @@
     );
   }
 
+  // --- wide tables that scroll sideways on a phone can be reached with the keyboard ------------
+  function scrollRegions() {
+    $$(".md-typeset__scrollwrap").forEach((wrap) => {
+      if (wrap.scrollWidth <= wrap.clientWidth) return;
+      let heading = wrap.previousElementSibling;
+      while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", (heading ? heading.textContent : document.title).replace(/¶$/, "").trim());
+    });
+  }
+
   const start = () => {
+    scrollRegions();
     matrix();
     rowLinks();
     comparer().catch((error) => console.warn("comparer:", error));
