@@ -35,9 +35,14 @@ def block_safe(markdown: str) -> str:
     return f"{match.group(1)}&#{ord(mark)};{rest}"
 
 
+_CODE_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~^=:<>&\"']")
+
+
 def code(text: str) -> str:
-    """An inline code span as HTML (safe in tables: no pipe, no backtick trouble)."""
-    return "<code>" + html.escape(text).replace("|", "&#124;") + "</code>"
+    """An inline code span as HTML. Markdown still parses text between inline tags, so every
+    character it could read as markup is written as an entity (also safe in table cells)."""
+    body = _CODE_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", " ".join(text.split()))
+    return f"<code>{body}</code>"
 
 
 def tokens(text: str):

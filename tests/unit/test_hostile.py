@@ -89,6 +89,16 @@ def test_plain_text_shows_exactly_as_written(text):
         assert visible(shown) == expected
 
 
+@settings(max_examples=300, derandomize=True)
+@given(texts, texts)
+def test_code_spans_show_exactly_as_written(before, inside):
+    inside = inside.replace("`", "")
+    shown = esc.block_safe(esc.plain("x " + before)) + " " + esc.code(inside) + " " + esc.plain(before)
+    rendered = markdown.markdown(shown, extensions=EXTENSIONS)
+    assert set(re.findall(r"<([a-z0-9]+)", rendered)) <= {"p", "code"}, rendered
+    assert " ".join(inside.split()) in html.unescape(rendered)
+
+
 @settings(max_examples=200, derandomize=True)
 @given(texts)
 def test_plain_text_never_becomes_an_element(text):
