@@ -384,8 +384,15 @@ def _column_kinds(schemas: Schemas) -> dict[str, tuple[str | None, str | None]]:
     return kinds
 
 
-NAMED_KINDS = ("products", "virtualization-types", "hypervisor-types", "mechanisms", "kernel-features",
-               "rings", "criteria")
+NAMED_KINDS = (
+    "products",
+    "virtualization-types",
+    "hypervisor-types",
+    "mechanisms",
+    "kernel-features",
+    "rings",
+    "criteria",
+)
 
 
 def _fold(name: str) -> str:
@@ -407,8 +414,8 @@ def _alias_collisions(model: Model) -> list[Problem]:
                 for i, alias in enumerate(aliases):
                     owner = owners.get(_fold(alias))
                     if owner and owner != me:
-                        problems.append(_problem(doc, path + ("also_known_as", lang, i),
-                                                 f"alias '{alias}' already names {owner} (an alias names one thing)"))
+                        message = f"alias '{alias}' already names {owner} (an alias names one thing)"
+                        problems.append(_problem(doc, (*path, "also_known_as", lang, i), message))
     return problems
 
 
@@ -416,7 +423,10 @@ def _names(record: dict[str, Any]) -> list[str]:
     names = []
     for key in ("name", "term"):
         value = record.get(key)
-        names += list(value.values()) if isinstance(value, dict) else ([value] if isinstance(value, str) else [])
+        if isinstance(value, dict):
+            names += list(value.values())
+        elif isinstance(value, str):
+            names.append(value)
     for aliases in (record.get("also_known_as") or {}).values():
         names += aliases
     return names

@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+"""Benchmark (not a test): generator and build time at several data scales, pages built, search
+index size, first-load transfer of key pages, and optionally Lighthouse scores.
+
+    python scripts/bench.py                      # scales 1 and 10, no Lighthouse
+    python scripts/bench.py --scales 1,10,100 --lighthouse-runs 3
+
+Prints a table and writes bench/results.json. Synthetic data for scale N copies every product,
+comparison and glossary term N-1 times under new ids (work files in bench/work/, not committed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from atlas.pipeline import build_site_files  # noqa: E402
+from atlas.validate import load_model  # noqa: E402
+
+WORK = ROOT / "bench" / "work"
+SCALED_KINDS = ("products", "comparisons", "glossary")
+PAGES = {
+    "home": "/",
+    "product": "/products/kvm/",
+    "comparison": "/compare/kvm-vs-xen/",
+    "comparer": "/compare/?items=kvm,xen,docker",
+}
+
+
+def scaled_data(scale: int) -> Path:
+    """A copy of data/ where products, comparisons and glossary terms appear `scale` times."""
+    target = WORK / f"data-x{scale}"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("schema"))
+    if scale == 1:
+        return target
+    for kind in SCALED_KINDS:
+        for path in sorted(target.glob(f"{kind}.yaml")) + sorted(target.glob(f"{kind}/*.yaml")):
+            records = yaml.safe_load(path.read_text(encoding="utf-8"))[kind]
+            copies = []
+            for n in range(2, scale + 1):
+                for record in records:
+                    twin = copy.deepcopy(record)
+                    twin["id"] = (
+                        f"{record['id']}-s{n}" if kind != "comparisons" else _twin_comparison(twin, n)
+                    )
+                    twin.pop("aliases", None)
+                    twin.pop("also_known_as", None)
+                    twin.pop("figures", None)
+                    if kind == "products":
+                        twin["name"] = f"{record['name']} {n}"
+                        twin.pop("name_zh", None)
+                    copies.append(twin)
+            path.write_text(
+                yaml.safe_dump({kind: records + copies}, allow_unicode=True, sort_keys=False),
+                encoding="utf-8",
+            )
+    return target
+
+
+def _twin_comparison(record: dict, n: int) -> str:
+    for side in ("a", "b"):
+        kind, _, ident = record[side].partition(":")
+        if kind == "product":
+            record[side] = f"product:{ident}-s{n}"
+    a, b = (record[s].partition(":")[2] for s in ("a", "b"))
+    record.pop("related", None)
+    return f"{a}-vs-{b}"
+
+
+def time_generator(data: Path) -> tuple[float, int]:
+    start = time.perf_counter()
+    model = load_model(data, ROOT, ROOT / "data" / "schema")
+    files = 0
+    for lang in ("en", "zh"):
+        files += len(build_site_files(model, lang))
+    return time.perf_counter() - start, files
+
+
+def time_build(data: Path, site: Path) -> float:
+    env = {**os.environ, "ATLAS_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+    start = time.perf_counter()
+    for config, out in (("mkdocs.yml", site), ("mkdocs.zh.yml", site / "zh")):
+        subprocess.run(
+            [mkdocs, "build", "-q", "-f", str(ROOT / config), "-d", str(out)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    return time.perf_counter() - start
+
+
+def size_pair(path: Path) -> dict[str, int]:
+    raw = path.read_bytes()
+    return {"raw": len(raw), "gzip": len(gzip.compress(raw, 9, mtime=0))}
+
+
+def first_load(site: Path) -> dict[str, dict[str, int]]:
+    """Bytes fetched when each key page loads in Chromium, raw and gzip, and the part beyond
+    Material's own assets (its CSS/JS bundle and search worker)."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from shoot import CHROMIUM, FLAGS, serve
+
+    server, base = serve(site)
+    results = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for name, path in PAGES.items():
+            page = browser.new_page()
+            fetched: list[str] = []
+            page.on("requestfinished", lambda r, fetched=fetched: fetched.append(r.url))
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            totals = {"requests": 0, "raw": 0, "gzip": 0, "beyond_material_gzip": 0}
+            for url in fetched:
+                local = site / url.removeprefix(base).split("?")[0].split("#")[0].lstrip("/")
+                if local.is_dir():
+                    local = local / "index.html"
+                if not local.is_file():
+                    continue
+                sizes = size_pair(local)
+                totals["requests"] += 1
+                totals["raw"] += sizes["raw"]
+                totals["gzip"] += sizes["gzip"]
+                rel = local.relative_to(site).as_posix()
+                if not (
+                    rel.startswith(("assets/javascripts/", "assets/stylesheets/"))
+                    or "/assets/javascripts/" in rel
+                ):
+                    totals["beyond_material_gzip"] += sizes["gzip"]
+            results[name] = totals
+            page.close()
+        browser.close()
+    server.shutdown()
+    return results
+
+
+def lighthouse(site: Path, runs: int) -> dict[str, dict[str, dict[str, float]]]:
+    tool = WORK / "lighthouse"
+    binary = tool / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        tool.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "i", "-E", "--no-audit", "--no-fund", "--prefix", str(tool), "lighthouse@12.2.3"],
+            check=True,
+            capture_output=True,
+        )
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from shoot import CHROMIUM, FLAGS, serve
+
+    server, base = serve(site)
+    scores: dict[str, dict[str, dict[str, float]]] = {}
+    tmp = WORK / "lighthouse-tmp"
+    tmp.mkdir(parents=True, exist_ok=True)
+    for name, path in PAGES.items():
+        for form in ("mobile", "desktop"):
+            runs_out = []
+            for _ in range(runs):
+                args = [
+                    str(binary),
+                    base + path,
+                    "--quiet",
+                    "--output=json",
+                    "--output-path=stdout",
+                    f"--chrome-path={CHROMIUM}",
+                    "--chrome-flags=--headless " + " ".join(FLAGS),
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                ]
+                if form == "desktop":
+                    args.append("--preset=desktop")
+                out = subprocess.run(
+                    args, capture_output=True, text=True, check=True, env={**os.environ, "TMPDIR": str(tmp)}
+                )
+                categories = json.loads(out.stdout)["categories"]
+                runs_out.append({k: v["score"] * 100 for k, v in categories.items()})
+            scores.setdefault(name, {})[form] = {
+                k: statistics.median(r[k] for r in runs_out) for k in runs_out[0]
+            }
+    server.shutdown()
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,10")
+    parser.add_argument("--lighthouse-runs", type=int, default=0, help="0 skips Lighthouse")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    results: dict = {"scales": {}}
+    for scale in (int(s) for s in args.scales.split(",")):
+        data = scaled_data(scale)
+        generator, files = time_generator(data)
+        site = WORK / f"site-x{scale}"
+        build = time_build(data, site)
+        pages = sum(1 for _ in site.rglob("*.html"))
+        results["scales"][scale] = {
+            "generator_s": round(generator, 2),
+            "build_s": round(build, 2),
+            "generator_share": round(generator / build, 3),
+            "files_generated": files,
+            "html_pages": pages,
+        }
+        print(
+            f"x{scale}: generator {generator:.2f} s, build {build:.2f} s "
+            f"({generator / build:.0%}), {pages} HTML pages",
+            flush=True,
+        )
+        if scale == 1:
+            results["search_index"] = {
+                lang: size_pair(site / sub / "search" / "search_index.json")
+                for lang, sub in (("en", ""), ("zh", "zh"))
+            }
+            results["first_load"] = first_load(site)
+            if args.lighthouse_runs:
+                results["lighthouse"] = lighthouse(site, args.lighthouse_runs)
+    (ROOT / "bench").mkdir(exist_ok=True)
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in results.items() if k != "scales"}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
