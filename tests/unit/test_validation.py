@@ -178,6 +178,15 @@ CASES = {
             "data/corrections.yaml:3:27: corrections[alpha-age].seed: 'doc-a' is not a seed article (kind: seed expected)"
         ],
     ),
+    "alias naming another record": (
+        "products.yaml",
+        "    name: Beta\n",
+        "    name: Beta\n    also_known_as: {en: [Alpha VM]}\n",
+        [
+            "data/products.yaml:41:26: products[beta].also_known_as.en[0]: alias 'Alpha VM' already names "
+            "products[alpha] (an alias names one thing)"
+        ],
+    ),
     "control character": (
         "products.yaml",
         "    name: Alpha\n",
