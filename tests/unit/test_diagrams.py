@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SCHEMA, make_data
+from support import ROOT, SCHEMA, make_data
 
 from atlas.diagrams import PAGES, diagrams_for
 from atlas.diagrams.product import placement

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import ROOT, SCHEMA
+from support import ROOT, SCHEMA
 
 from atlas.pipeline import build_pages
 from atlas.validate import load_model
@@ -40,7 +40,7 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
-    from conftest import make_data
+    from support import make_data
 
     data = make_data(tmp_path_factory.mktemp("golden") / "data")
     model = load_model(data, data.parent, SCHEMA)
@@ -73,7 +73,7 @@ def plan_for_fixture():
     import tempfile
     from pathlib import Path
 
-    from conftest import make_data
+    from support import make_data
 
     from atlas.render import plan
 

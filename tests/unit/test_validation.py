@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SCHEMA
+from support import SCHEMA
 
 from atlas.problems import DataError
 from atlas.validate import load_model
