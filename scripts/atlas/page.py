@@ -235,18 +235,24 @@ class Page(Views):
 
     # --- front matter -----------------------------------------------------------------
     def front_matter(
-        self, title: str, description: Any, tags: list[str] | None = None, boost: float | None = None
+        self,
+        title: str,
+        description: Any,
+        tags: list[str] | None = None,
+        boost: float | None = None,
+        title_weight: int = 3,
     ) -> str:
         """YAML front matter. Material prints title and description into HTML unescaped, so they
         are escaped here. The title leads the search tags three times: lunr counts repeats, so the
-        page named after a term outranks pages that list it among other names."""
+        page named after a term outranks pages that list it among other names (a comparison, named
+        after two things, gives its title weight 1)."""
         lines = [
             "---",
             f"title: {esc.yaml_string(esc.attr(title))}",
             f"description: {esc.yaml_string(esc.attr(self.unmarked(description)))}",
         ]
         if tags:
-            tags = [title] * 3 + [t for t in tags if t != title]
+            tags = [title] * title_weight + [t for t in tags if t != title]
             lines.append("tags:")
             lines += [f"  - {esc.yaml_string(tag)}" for tag in tags]
         if boost:
