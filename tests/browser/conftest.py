@@ -1,39 +1,20 @@
-"""Real Chromium (Debian's /usr/bin/chromium) against the built site, served from a thread."""
+"""Real Chromium (Debian's /usr/bin/chromium) against the built site, served from a thread
+(the same server and browser flags as scripts/shoot.py, the screenshot tool)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
+from shoot import CHROMIUM, FLAGS, serve
 
 
 @pytest.fixture(scope="session")
 def base_url(site_dir):
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve(site_dir)
+    yield url
     server.shutdown()
 
 

@@ -109,7 +109,7 @@ def results_for(page, base_url: str, home: str, query: str) -> list[str]:
     box.click()
     box.type(query)
     page.keyboard.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=5000)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
     hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
     ranked: list[str] = []
     for href in hrefs:
