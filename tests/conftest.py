@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
-from support import ROOT, SCHEMA, build_site, make_data
+from support import ROOT, SCHEMA, build_site, make_data, search_log
 
 from atlas.validate import load_model
 
@@ -30,3 +31,20 @@ def site_dir(tmp_path_factory) -> Path:
     result = build_site(site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+# Hooks run by the controller (xdist workers load subfolder conftests, the controller does not).
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):
+        search_log(session.config).unlink(missing_ok=True)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    log = search_log(config)
+    if not log.exists():
+        return
+    outcomes = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    hits = sum(o["hit"] for o in outcomes)
+    terminalreporter.write_line(
+        f"search quality: {hits}/{len(outcomes)} queries met their expectation ({hits / len(outcomes):.1%})"
+    )

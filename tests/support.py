@@ -42,3 +42,8 @@ def build_site(site: Path, data: Path | None = None) -> subprocess.CompletedProc
         if result.returncode != 0:
             return result
     return result
+
+
+def search_log(config) -> Path:
+    """Search-quality outcomes of the current run, one JSON line per query, from every worker."""
+    return config.cache.mkdir("atlas") / "search-quality.jsonl"

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from support import search_log
 
 from shoot import CHROMIUM, FLAGS, serve
 
@@ -42,31 +42,12 @@ def watched(page, base_url):
     return page
 
 
-# Search-quality outcomes, one line per query, written by every xdist worker of the run.
-def _search_log(config) -> Path:
-    return config.cache.mkdir("atlas") / "search-quality.jsonl"
-
-
-def pytest_sessionstart(session):
-    if not hasattr(session.config, "workerinput"):  # the controller (or a run without xdist)
-        _search_log(session.config).unlink(missing_ok=True)
-
-
 @pytest.fixture
 def record_search_result(request):
+    """Append one search-quality outcome to the run's log (summed up by tests/conftest.py)."""
+
     def record(query: str, hit: bool) -> None:
-        with _search_log(request.config).open("a", encoding="utf-8") as log:
+        with search_log(request.config).open("a", encoding="utf-8") as log:
             log.write(json.dumps({"query": query, "hit": hit}) + "\n")
 
     return record
-
-
-def pytest_terminal_summary(terminalreporter, config):
-    log = _search_log(config)
-    if not log.exists():
-        return
-    outcomes = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
-    hits = sum(o["hit"] for o in outcomes)
-    terminalreporter.write_line(
-        f"search quality: {hits}/{len(outcomes)} queries met their expectation ({hits / len(outcomes):.1%})"
-    )
