@@ -223,9 +223,6 @@ class Page(Views):
     def note_of(self, cell: Any) -> Any:
         return cell.get("note") if isinstance(cell, dict) else None
 
-    def value_of(self, cell: Any) -> Any:
-        return cell_value(cell)
-
     def support_md(self, cell: Any) -> str:
         value = cell_value(cell)
         label = esc.plain(self.label("support", value))
