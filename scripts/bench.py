@@ -55,6 +55,8 @@ def scaled_data(scale: int) -> Path:
             copies = []
             for n in range(2, scale + 1):
                 for record in records:
+                    if kind == "comparisons" and not record["a"].startswith("product:"):
+                        continue  # concept comparisons have no product to multiply
                     twin = copy.deepcopy(record)
                     twin["id"] = (
                         f"{record['id']}-s{n}" if kind != "comparisons" else _twin_comparison(twin, n)
