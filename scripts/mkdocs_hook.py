@@ -6,15 +6,18 @@ PluginError that lists every problem (file:line:col), before anything is written
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from atlas.hits import direct_hits
 from atlas.pipeline import ROOT, build_site_files
 from atlas.problems import DataError
 from atlas.render import abbreviations
@@ -23,6 +26,7 @@ from atlas.validate import load_model
 
 ASSETS = ROOT / "docs" / "assets"
 _built: dict[str, str] = {}  # abbreviation lines of the current build, for hand-written pages
+_hits: dict = {}  # direct-hit table of the current build, for the search index
 
 
 def data_dir() -> Path:
@@ -43,6 +47,8 @@ def on_files(files: Files, config) -> Files:
         _replace(files, File.generated(config, path, content=content))
     _built.clear()
     _built.update(abbreviations=abbreviations(model, lang), **{"generated:" + p: "" for p in generated})
+    _hits.clear()
+    _hits.update(direct_hits(model))
     for asset in sorted(ASSETS.rglob("*")):
         if asset.is_file():
             uri = "assets/" + asset.relative_to(ASSETS).as_posix()
@@ -55,6 +61,20 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if "generated:" + page.file.src_uri in _built:
         return markdown
     return markdown.rstrip() + "\n" + _built.get("abbreviations", "")
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config) -> None:
+    """Move the search index where only the search worker fetches it (on the first query), with
+    the direct-hit table; pages get a stub, so they no longer download the index on load."""
+    search = Path(config.site_dir) / "search"
+    index = json.loads((search / "search_index.json").read_text(encoding="utf-8"))
+    _write_json(search / "atlas-index.json", {**index, "hits": _hits})
+    _write_json(search / "search_index.json", {"config": index["config"], "docs": []})
+
+
+def _write_json(path: Path, value) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _replace(files: Files, file: File) -> None:

@@ -47,3 +47,21 @@ def build_site(site: Path, data: Path | None = None) -> subprocess.CompletedProc
 def search_log(config) -> Path:
     """Search-quality outcomes of the current run, one JSON line per query, from every worker."""
     return config.cache.mkdir("atlas") / "search-quality.jsonl"
+
+
+def search_results(page, query: str) -> list[str]:
+    """Links of the results, in order, for a query entered in the page's search box. The whole
+    query goes in at once (then End, since Material reads the query on keyup): typed letter by
+    letter, the results of a shorter prefix can be on screen when they are read."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+
+
+def language_pages(site: Path, lang: str, pattern: str = "*.html") -> list[Path]:
+    """The built HTML files of one language: site/zh/ for Chinese, the rest for English."""
+    root = site / "zh" if lang == "zh" else site
+    return [p for p in sorted(root.rglob(pattern)) if lang == "zh" or p.relative_to(root).parts[0] != "zh"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 
 # Characters Python-Markdown gives a meaning to inside a line; each is backslash-escaped.
 _INLINE = re.compile(r"([\\`*_{}\[\]|])")
@@ -75,3 +76,9 @@ def yaml_string(text: str) -> str:
     for char in ("\u2028", "\u2029", "\x85"):
         out = out.replace(char, f"\\u{ord(char):04x}")
     return out
+
+
+def fold(name: str) -> str:
+    """A name reduced to lower-case letters and digits: `Hyper-V`, `hyper v` and `HyperV` are one
+    key. The search worker (docs/assets/javascripts/workers/atlas-search.js) folds queries alike."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", name).lower() if ch.isalnum())

@@ -16,6 +16,7 @@ from .load import Document, Path_, display_path, load_all
 from .model import PREFIX_OF, REF_KINDS, SINGLETONS, TEXT_REF, Model, Origin, cell_value, strings_under
 from .problems import DataError, Problem
 from .schema import Schemas, check_document, read_schemas, walk_keyword
+from .text import fold
 from .urls import PAGES
 
 NEEDS_YEAR = {"discontinued", "maintenance"}
@@ -395,24 +396,20 @@ NAMED_KINDS = (
 )
 
 
-def _fold(name: str) -> str:
-    return "".join(ch for ch in name.lower() if ch.isalnum())
-
-
 def _alias_collisions(model: Model) -> list[Problem]:
     """A search alias names one thing: it may not be another record's name or alias."""
     owners: dict[str, str] = {}
     for kind in NAMED_KINDS:
         for record in model.all(kind):
             for name in _names(record):
-                owners.setdefault(_fold(name), f"{kind}[{record['id']}]")
+                owners.setdefault(fold(name), f"{kind}[{record['id']}]")
     problems = []
     for kind in NAMED_KINDS:
         for record, doc, path in _records(model, kind):
             me = f"{kind}[{record['id']}]"
             for lang, aliases in (record.get("also_known_as") or {}).items():
                 for i, alias in enumerate(aliases):
-                    owner = owners.get(_fold(alias))
+                    owner = owners.get(fold(alias))
                     if owner and owner != me:
                         message = f"alias '{alias}' already names {owner} (an alias names one thing)"
                         problems.append(_problem(doc, (*path, "also_known_as", lang, i), message))
