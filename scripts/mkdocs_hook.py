@@ -20,12 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from atlas.hits import direct_hits
 from atlas.pipeline import ROOT, build_site_files
 from atlas.problems import DataError
-from atlas.render import abbreviations
+from atlas.render import abbreviations, with_tooltips
 from atlas.search import chinese_terms
 from atlas.validate import load_model
 
 ASSETS = ROOT / "docs" / "assets"
-_built: dict[str, str] = {}  # abbreviation lines of the current build, for hand-written pages
+_built: dict = {}  # abbreviation definitions of the current build, for hand-written pages
 _hits: dict = {}  # direct-hit table of the current build, for the search index
 
 
@@ -60,7 +60,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     """Hand-written pages get the glossary's abbreviation tooltips too."""
     if "generated:" + page.file.src_uri in _built:
         return markdown
-    return markdown.rstrip() + "\n" + _built.get("abbreviations", "")
+    return with_tooltips(markdown, _built.get("abbreviations", {}))
 
 
 @event_priority(-100)  # after the search plugin has written its index

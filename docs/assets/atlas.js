@@ -104,24 +104,15 @@
   async function comparer() {
     const root = $("#atlas-comparer");
     if (!root) return;
-    const lang = root.dataset.lang;
-    const get = (url) => fetch(url).then((r) => r.json());
-    const base = root.dataset.api.replace(/products\.json$/, "");
-    const [products, columns, vocab, types, hypes] = await Promise.all(
-      ["products", "columns", "vocabularies", "virtualization-types", "hypervisor-types"].map((k) => get(base + k + ".json"))
-    );
-    const byId = new Map(products.products.map((p) => [p.id, p]));
-    const labels = new Map();
-    vocab.vocabularies.forEach((v) => v.values.forEach((x) => labels.set(v.id + ":" + x.id, x.label[lang])));
-    types["virtualization-types"].forEach((t) => labels.set("ref:" + t.id, t.name[lang]));
-    hypes["hypervisor-types"].forEach((t) => labels.set("ref:" + t.id, t.name[lang]));
-    const name = (p) => (lang === "zh" && p.name_zh) || p.name;
-    const vocabOf = JSON.parse(root.dataset.vocabularies || "{}");
+    const matrix = await fetch(root.dataset.matrix).then((r) => r.json());
+    const products = matrix.products;
+    const byId = new Map(products.map((p) => [p.id, p]));
+    const name = (p) => p.name;
 
     const picker = el("div", { class: "atlas-picker" });
     const input = el("input", { type: "search", list: "atlas-products", "aria-label": root.dataset.add, placeholder: root.dataset.add, autocomplete: "off" });
     const list = el("datalist", { id: "atlas-products" });
-    products.products
+    products
       .slice()
       .sort((a, b) => name(a).localeCompare(name(b)))
       .forEach((p) => list.append(el("option", { value: name(p), label: p.id })));
@@ -141,14 +132,6 @@
     });
     problems.textContent = unknown.length ? "Unknown product id(s) in the address / 网址中的未知产品 id: " + unknown.join(", ") : "";
 
-    const cell = (p, column) => {
-      let node = p;
-      column.field.split(".").forEach((part) => (node = node && node[part]));
-      const raw = node && typeof node === "object" && !Array.isArray(node) ? node.value : node;
-      const values = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
-      const vocabulary = vocabOf[column.id];
-      return values.map((v) => labels.get((vocabulary || "") + ":" + v) || labels.get("ref:" + v) || labels.get("support:" + v) || String(v)).join(", ");
-    };
     const draw = () => {
       const q = params();
       selected.length ? q.set("items", selected.join(",")) : q.delete("items");
@@ -169,10 +152,10 @@
       selected.forEach((id) => head.append(el("th", { scope: "col" }, el("a", { href: root.dataset.productBase + id + "/", text: name(byId.get(id)) }))));
       table.append(el("thead", {}, head));
       const tbody = el("tbody");
-      columns.columns.forEach((column) => {
-        const values = selected.map((id) => cell(byId.get(id), column));
+      matrix.columns.forEach((column, i) => {
+        const values = selected.map((id) => byId.get(id).cells[i]);
         const differs = new Set(values).size > 1;
-        const row = el("tr", differs ? { class: "atlas-differs" } : {}, el("th", { scope: "row", text: column.label[lang] + (differs ? " ≠" : "") }));
+        const row = el("tr", differs ? { class: "atlas-differs" } : {}, el("th", { scope: "row", text: column.label + (differs ? " ≠" : "") }));
         values.forEach((v) => row.append(el("td", { text: v })));
         tbody.append(row);
       });
@@ -181,7 +164,7 @@
     };
     const addCurrent = () => {
       const wanted = input.value.trim().toLowerCase();
-      const match = products.products.find((p) => name(p).toLowerCase() === wanted || p.id === wanted);
+      const match = products.find((p) => name(p).toLowerCase() === wanted || p.id === wanted);
       if (match && !selected.includes(match.id) && selected.length < 5) selected.push(match.id);
       input.value = "";
       draw();

@@ -71,5 +71,7 @@ def api_files(model: Model) -> list[tuple[str, str, int | None]]:
     rows += [
         ("products.csv", "products (CSV, value ids)", len(model.all("products"))),
         ("products.zh.csv", "products (CSV, 中文标签)", len(model.all("products"))),
+        ("matrix.en.json", "product matrix as shown (English labels)", len(model.all("products"))),
+        ("matrix.zh.json", "product matrix as shown (中文标签)", len(model.all("products"))),
     ]
     return rows

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .export import export_files
+from .export import API, export_files
 from .model import Model
 from .redirects import redirect_pages
-from .render import render, ui_strings
+from .render import matrix_json, render, ui_strings
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ("en", "zh")
@@ -21,4 +21,5 @@ def build_pages(model: Model, lang: str) -> dict[str, str]:
 def build_site_files(model: Model, lang: str) -> dict[str, str]:
     """Pages, data export and redirect pages: everything the MkDocs hook adds."""
     moved = ui_strings()["redirect-moved"][lang]
-    return {**render(model, lang), **export_files(model), **redirect_pages(model, lang, moved)}
+    matrices = {f"{API}/matrix.{code}.json": matrix_json(model, code) for code in LANGS}
+    return {**render(model, lang), **export_files(model), **matrices, **redirect_pages(model, lang, moved)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -87,22 +88,48 @@ def plan(model: Model) -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 def render(model: Model, lang: str) -> dict[str, str]:
     env = _environment()
-    tooltips = abbreviations(model, lang)
+    definitions = abbreviations(model, lang)
     pages = {}
     for file, template, context in plan(model):
         page = Page(model, lang, file, ui_strings())
         body = env.get_template(template).render(page=page, model=model, **context)
-        pages[file] = body.rstrip() + "\n" + tooltips
+        pages[file] = with_tooltips(body, definitions)
     return pages
 
 
-def abbreviations(model: Model, lang: str) -> str:
-    """`*[VMM]: ...` lines for every glossary abbreviation: tooltips on every page."""
-    lines = []
+def matrix_json(model: Model, lang: str) -> str:
+    """The product matrix as shown, in one language: what the comparer draws its table from
+    (a few KB, where products.json is the whole record of every product)."""
+    page = Page(model, lang, PAGES["compare"], ui_strings())
+    data = {
+        "columns": [{"id": c["id"], "label": page.t(c["label"])} for c in model.columns],
+        "products": [
+            {
+                "id": p["id"],
+                "name": page.name("products", p),
+                "cells": [", ".join(label for _, label in page.column_values(p, c)) for c in model.columns],
+            }
+            for p in sorted(model.all("products"), key=lambda p: p["id"])
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def abbreviations(model: Model, lang: str) -> dict[str, str]:
+    """abbreviation -> its `*[VMM]: ...` definition, for every glossary abbreviation."""
+    definitions: dict[str, str] = {}
     for term in sorted(model.all("glossary"), key=lambda t: t.get("abbr", "")):
-        if term.get("abbr"):
+        if term.get("abbr") and term["abbr"] not in definitions:
             expansion = term.get("expansion") or term["term"]["en"]
             if lang == "zh" and term["term"]["zh"] != term["abbr"]:
                 expansion = f"{term['term']['zh']} ({expansion})"
-            lines.append(f"*[{term['abbr']}]: {' '.join(expansion.split())}")
-    return ("\n" + "\n".join(lines) + "\n") if lines else ""
+            definitions[term["abbr"]] = f"*[{term['abbr']}]: {' '.join(expansion.split())}"
+    return definitions
+
+
+def with_tooltips(markdown: str, definitions: dict[str, str]) -> str:
+    """The page with the definitions of the abbreviations it contains (tooltips). Only those: each
+    definition costs Markdown a pass, and a definition per block keeps that pass linear (a run of
+    definition lines is re-scanned once per line)."""
+    used = [line for abbr, line in definitions.items() if abbr in markdown]
+    return markdown.rstrip() + "\n" + "".join(f"\n{line}\n" for line in used)

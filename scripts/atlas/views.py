@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 import unicodedata
@@ -239,11 +238,6 @@ class Views:
         return sorted(
             seen.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[1])
         )
-
-    def column_vocabularies(self) -> str:
-        """JSON: column id -> vocabulary, for the comparer's labels."""
-        mapping = {c["id"]: self.column_source(c)[0] for c in self.model.columns}
-        return json.dumps(mapping, sort_keys=True)
 
     # --- comparisons --------------------------------------------------------------------
     def comparison_rows(self, record: dict[str, Any]) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ import pytest
 from support import language_pages
 
 from atlas.model import PREFIX_OF
+from atlas.render import abbreviations
 from atlas.urls import PAGES, location, url_path
 
 LANGS = {"en": "", "zh": "zh/"}
@@ -72,6 +73,16 @@ def test_contract_urls_of_the_issue(site_dir, lang):
     ]:
         html_of(site_dir, lang, url)
     assert 'id="isolation"' in html_of(site_dir, lang, "compare/containers-vs-vms/")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_abbreviations_show_their_expansion_where_they_appear(real_model, site_dir, lang):
+    definitions = abbreviations(real_model, lang)
+    html = html_of(site_dir, lang, "products/kvm/")
+    shown = dict(re.findall(r'<abbr title="([^"]*)">([^<]*)</abbr>', html))
+    assert {"KVM", "VT-x", "IOMMU"} <= set(shown.values())
+    for title, abbr in shown.items():
+        assert definitions[abbr].endswith(": " + title.replace("&amp;", "&"))
 
 
 def config_of(html: str) -> dict:
