@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
 from . import text as esc
@@ -16,7 +15,7 @@ from .model import (
     field_value,
     reverse_relations,
 )
-from .urls import PAGES, location, relative, url_path
+from .urls import PAGES, location, relative, relpath, url_path
 from .views import Views
 
 
@@ -102,7 +101,7 @@ class Page(Views):
         """Relative URL for raw HTML, from this page's URL to the target's."""
         file, anchor = self.target(ref)
         here, there = url_path(self.file), url_path(file)
-        path = posixpath.relpath(there or ".", here or ".") if there != here else "."
+        path = relpath(there or ".", here or ".") if there != here else "."
         path = "./" if path == "." else path + ("/" if not path.endswith("/") else "")
         return f"{path}#{anchor}" if anchor else path
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -16,6 +17,7 @@ from .page import Page
 from .urls import PAGES
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 
 
 class _Undefined(jinja2.StrictUndefined):
@@ -42,7 +44,7 @@ def _environment() -> jinja2.Environment:
 
 @cache
 def ui_strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((TEMPLATES / "ui.yaml").read_text(encoding="utf-8"))
+    return yaml.load((TEMPLATES / "ui.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
 
 
 def plan(model: Model) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -131,5 +133,11 @@ def with_tooltips(markdown: str, definitions: dict[str, str]) -> str:
     """The page with the definitions of the abbreviations it contains (tooltips). Only those: each
     definition costs Markdown a pass, and a definition per block keeps that pass linear (a run of
     definition lines is re-scanned once per line)."""
-    used = [line for abbr, line in definitions.items() if abbr in markdown]
-    return markdown.rstrip() + "\n" + "".join(f"\n{line}\n" for line in used)
+    used = set(_finder(tuple(definitions)).findall(markdown)) if definitions else set()
+    lines = [line for abbr, line in definitions.items() if abbr in used]
+    return markdown.rstrip() + "\n" + "".join(f"\n{line}\n" for line in lines)
+
+
+@cache
+def _finder(abbrs: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(a) for a in sorted(abbrs, key=len, reverse=True)))

@@ -6,6 +6,7 @@ import html
 import json
 import re
 import unicodedata
+from functools import cache
 
 # Characters Python-Markdown gives a meaning to inside a line; each is backslash-escaped.
 _INLINE = re.compile(r"([\\`*_{}\[\]|])")
@@ -13,6 +14,7 @@ _LINE_START = re.compile(r"^(\s*)([#+\-!>=:?]|\d+[.)])")
 _TOKEN = re.compile(r"`([^`\n]+)`|\[\[([a-z-]+):([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]\n]+))?\]\]")
 
 
+@cache  # the same names and labels are escaped thousands of times per build
 def plain(text: str) -> str:
     """Plain text as Markdown that shows exactly this text: no markup, links, HTML or breaks.
 

@@ -7,6 +7,7 @@ same in both languages. Links between pages are relative `.md` paths, so MkDocs 
 from __future__ import annotations
 
 import posixpath
+from functools import cache
 from typing import Any
 
 PAGES = {
@@ -72,8 +73,14 @@ def relative(from_file: str, to_file: str, anchor: str = "") -> str:
     """Relative link from one Markdown file to another (or to an anchor on the same page)."""
     if from_file == to_file:
         return f"#{anchor}" if anchor else posixpath.basename(to_file)
-    path = posixpath.relpath(to_file, posixpath.dirname(from_file) or ".")
+    path = relpath(to_file, posixpath.dirname(from_file) or ".")
     return f"{path}#{anchor}" if anchor else path
+
+
+@cache
+def relpath(path: str, start: str) -> str:
+    """posixpath.relpath, remembered: pages link to the same few targets thousands of times."""
+    return posixpath.relpath(path, start)
 
 
 def url_path(md_file: str) -> str:

@@ -33,7 +33,7 @@ class Views:
 
     def row_anchor(self, ident: str) -> str:
         label = esc.attr(self.uiraw("row-link"))
-        return f'<a class="atlas-row" id="{ident}" href="#{ident}" title="{label}" aria-label="{label}">#</a>'
+        return f'<a class="atlas-row" id="{ident}" href="#{ident}" title="{label}" aria-label="{label}" data-search-exclude="">#</a>'
 
     def ref_links(self, refs: list[str]) -> str:
         return ", ".join(self.link(r) for r in refs or [])

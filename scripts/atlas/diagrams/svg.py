@@ -10,6 +10,7 @@ import html
 import math
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 # Type scale (px in the SVG's own units) and the line height that goes with each size.
 SIZE = {"h": 16, "l": 14, "s": 12}
@@ -31,6 +32,7 @@ def esc(text: object) -> str:
 
 
 # --- measuring and wrapping text -----------------------------------------------------------
+@cache
 def _char_width(char: str, mono: bool) -> float:
     if unicodedata.east_asian_width(char) in "WF":
         return 1.0
@@ -352,4 +354,4 @@ def figure(
     if wide or min_width > PHONE_WIDTH:
         label = esc(scroll_label or title)
         svg = f'<div class="atlas-scroll" tabindex="0" role="region" aria-label="{label}">\n{svg}\n</div>'
-    return f'\n<figure class="atlas-figure">\n{svg}\n<figcaption>{esc(title)}</figcaption>\n</figure>\n\n'
+    return f'\n<figure class="atlas-figure" data-search-exclude="">\n{svg}\n<figcaption>{esc(title)}</figcaption>\n</figure>\n\n'
