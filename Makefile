@@ -51,8 +51,10 @@ node_modules/.installed: package.json package-lock.json
 test: venv lint browser-deps build
 	ATLAS_SITE=site $(BIN)/python -m pytest -n 2 tests
 
+# The whole benchmark takes about half an hour; BENCH_ARGS="--scales 1" for a quick look.
+BENCH_ARGS ?= --scales 1,10,100 --lighthouse-runs 3 --zensical
 bench: venv browser-deps
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site build .pytest_cache

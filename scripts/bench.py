@@ -170,7 +170,7 @@ def lighthouse(site: Path, runs: int) -> dict[str, dict[str, dict[str, float]]]:
     sys.path.insert(0, str(ROOT / "scripts"))
     from shoot import CHROMIUM, FLAGS, serve
 
-    server, base = serve(site)
+    server, base = serve(site, compress=True)  # as a static host serves it
     scores: dict[str, dict[str, dict[str, float]]] = {}
     tmp = WORK / "lighthouse-tmp"
     tmp.mkdir(parents=True, exist_ok=True)
@@ -286,7 +286,57 @@ def main() -> None:
                 results["zensical"] = zensical(data)
     (ROOT / "bench").mkdir(exist_ok=True)
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in results.items() if k != "scales"}, indent=2))
+    print(table(results))
+
+
+def table(results: dict) -> str:
+    """The results as aligned text rows (bench/results.json holds everything)."""
+    rows = [("measure", "value", "target")]
+    base = results["scales"].get("1") or results["scales"].get(1)
+    for scale, run in results["scales"].items():
+        growth = (
+            f", {run['build_s'] / base['build_s']:.1f}x the x1 build" if base and str(scale) != "1" else ""
+        )
+        rows.append(
+            (
+                f"x{scale} generator / build",
+                f"{run['generator_s']} s / {run['build_s']} s ({run['generator_share']:.0%}){growth}",
+                "< 10 %; x100 < 100x",
+            )
+        )
+    for lang, sizes in results.get("search_index", {}).items():
+        full = sizes["full"]
+        rows.append(
+            (
+                f"search index {lang}",
+                f"{full['raw'] / 1e3:.0f} KB, {full['gzip'] / 1e3:.0f} KB gzip",
+                "on first query",
+            )
+        )
+    for name, load in results.get("first_load", {}).items():
+        rows.append(
+            (
+                f"first load {name}",
+                f"{load['beyond_material_gzip'] / 1e3:.1f} KB gzip beyond Material",
+                "< 100 KB",
+            )
+        )
+    for name, forms in results.get("lighthouse", {}).items():
+        for form, scores in forms.items():
+            shown = " ".join(f"{k[:4]} {v:.0f}" for k, v in scores.items())
+            rows.append((f"lighthouse {name} {form}", shown, "perf >= 95, others 100"))
+    if "zensical" in results:
+        z = results["zensical"]
+        rows.append(
+            (
+                f"zensical {z['version']}",
+                f"built {z['built']}, {z['html_pages']} pages, {z['seconds']} s",
+                "data point",
+            )
+        )
+    widths = [max(len(str(r[i])) for r in rows) for i in range(3)]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

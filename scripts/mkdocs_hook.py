@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -25,8 +26,9 @@ from atlas.search import chinese_terms
 from atlas.validate import load_model
 
 ASSETS = ROOT / "docs" / "assets"
-_built: dict = {}  # abbreviation definitions of the current build, for hand-written pages
-_hits: dict = {}  # direct-hit table of the current build, for the search index
+# What on_files learnt of the current build, for the later events: the generated pages, the
+# abbreviation definitions (hand-written pages get them too) and the direct-hit table.
+_build = SimpleNamespace(generated=set(), abbreviations={}, hits={})
 
 
 def data_dir() -> Path:
@@ -45,10 +47,9 @@ def on_files(files: Files, config) -> Files:
     generated = build_site_files(model, lang)
     for path, content in generated.items():
         _replace(files, File.generated(config, path, content=content))
-    _built.clear()
-    _built.update(abbreviations=abbreviations(model, lang), **{"generated:" + p: "" for p in generated})
-    _hits.clear()
-    _hits.update(direct_hits(model))
+    _build.generated = set(generated)
+    _build.abbreviations = abbreviations(model, lang)
+    _build.hits = direct_hits(model)
     for asset in sorted(ASSETS.rglob("*")):
         if asset.is_file():
             uri = "assets/" + asset.relative_to(ASSETS).as_posix()
@@ -58,9 +59,9 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Hand-written pages get the glossary's abbreviation tooltips too."""
-    if "generated:" + page.file.src_uri in _built:
+    if page.file.src_uri in _build.generated:
         return markdown
-    return with_tooltips(markdown, _built.get("abbreviations", {}))
+    return with_tooltips(markdown, _build.abbreviations)
 
 
 @event_priority(-100)  # after the search plugin has written its index
@@ -68,8 +69,10 @@ def on_post_build(config) -> None:
     """Move the search index where only the search worker fetches it (on the first query), with
     the direct-hit table; pages get a stub, so they no longer download the index on load."""
     search = Path(config.site_dir) / "search"
+    if not (search / "search_index.json").is_file():  # a config without the search plugin
+        return
     index = json.loads((search / "search_index.json").read_text(encoding="utf-8"))
-    _write_json(search / "atlas-index.json", {**index, "hits": _hits})
+    _write_json(search / "atlas-index.json", {**index, "hits": _build.hits})
     _write_json(search / "search_index.json", {"config": index["config"], "docs": []})
 
 

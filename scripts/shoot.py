@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import threading
 from pathlib import Path
@@ -31,9 +32,33 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve a built site on a free loopback port from a thread; returns (server, base URL)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+class _GzipHandler(_QuietHandler):
+    """Text files gzip-compressed, as static hosts serve them (for measuring what a reader gets)."""
+
+    TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in self.TEXT:
+            return super().do_GET()
+        if not path.is_file():
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(folder: Path, compress: bool = False) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve a built site on a free loopback port from a thread; returns (server, base URL).
+    With `compress`, text is sent gzip-compressed like a production static host does."""
+    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"

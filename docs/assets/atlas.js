@@ -132,7 +132,8 @@
     });
     problems.textContent = unknown.length ? "Unknown product id(s) in the address / 网址中的未知产品 id: " + unknown.join(", ") : "";
 
-    const draw = () => {
+    const draw = (byReader = true) => {
+      if (byReader) root.classList.remove("atlas-pending");
       const q = params();
       selected.length ? q.set("items", selected.join(",")) : q.delete("items");
       setParams(q);
@@ -173,7 +174,7 @@
     input.addEventListener("change", addCurrent);
     input.addEventListener("keydown", (e) => e.key === "Enter" && (e.preventDefault(), addCurrent()));
     copyButton.addEventListener("click", () => copy(window.location.href, copyButton));
-    draw();
+    draw(false);
   }
 
   // --- guide: first matching rule wins; answers in the URL -------------------------------------

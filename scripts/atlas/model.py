@@ -144,17 +144,18 @@ def corrections_for(model: Model, ref: str) -> list[dict[str, Any]]:
 
 def citations(model: Model) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """Source id -> [(kind, record)] of every record citing it anywhere inside."""
-    index = model.__dict__.get("_citations")
-    if index is None:
-        index = {}
+
+    def build() -> dict[str, list[tuple[str, dict[str, Any]]]]:
+        index: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         for kind, records in model.records.items():
             if kind == "sources":
                 continue
             for record in records:
                 for source in sorted(_cited_in(record)):
                     index.setdefault(source, []).append((kind, record))
-        model.__dict__["_citations"] = index
-    return index
+        return index
+
+    return _memo(model, "_citations", build)
 
 
 def _cited_in(value: Any) -> set[str]:
@@ -173,8 +174,31 @@ def _cited_in(value: Any) -> set[str]:
 
 def reverse_relations(model: Model, field_name: str, ident: str) -> list[dict[str, Any]]:
     """Products whose `field_name` (built_on, uses, replaced_by) lists `ident`."""
-    return [p for p in model.all("products") if ident in (p.get(field_name) or [])]
+
+    def build() -> dict[str, list[dict[str, Any]]]:
+        index: dict[str, list[dict[str, Any]]] = {}
+        for product in model.all("products"):
+            for target in product.get(field_name) or []:
+                index.setdefault(target, []).append(product)
+        return index
+
+    return _memo(model, f"_reverse_{field_name}", build).get(ident, [])
 
 
 def comparisons_of(model: Model, ref: str) -> list[dict[str, Any]]:
-    return [c for c in model.all("comparisons") if ref in (c.get("a"), c.get("b"))]
+    def build() -> dict[str, list[dict[str, Any]]]:
+        index: dict[str, list[dict[str, Any]]] = {}
+        for comparison in model.all("comparisons"):
+            for side in {comparison.get("a"), comparison.get("b")} - {None}:
+                index.setdefault(side, []).append(comparison)
+        return index
+
+    return _memo(model, "_comparisons_of", build).get(ref, [])
+
+
+def _memo(model: Model, key: str, build):
+    """An index over the model, built on first use (pages ask per record: a scan each would make
+    the build quadratic in the data)."""
+    if key not in model.__dict__:
+        model.__dict__[key] = build()
+    return model.__dict__[key]

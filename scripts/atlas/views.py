@@ -33,7 +33,8 @@ class Views:
 
     def row_anchor(self, ident: str) -> str:
         label = esc.attr(self.uiraw("row-link"))
-        return f'<a class="atlas-row" id="{ident}" href="#{ident}" title="{label}" aria-label="{label}" data-search-exclude="">#</a>'
+        attrs = f'id="{ident}" href="#{ident}" title="{label}" aria-label="{label}" data-search-exclude=""'
+        return f'<a class="atlas-row" {attrs}>#</a>'
 
     def ref_links(self, refs: list[str]) -> str:
         return ", ".join(self.link(r) for r in refs or [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +72,8 @@ def test_guide_recommends_and_keeps_the_answers_in_the_url(watched, base_url):
     name = first.locator("input[type=radio]").first.get_attribute("name")
     assert f"{name}=" in watched.url
     watched.goto(watched.url)
-    assert watched.locator("#atlas-guide fieldset").first.locator("input:checked").count() == 1
+    # the answers are restored once the rules have loaded: wait for them rather than race
+    expect(watched.locator("#atlas-guide fieldset").first.locator("input:checked")).to_have_count(1)
     assert watched.errors == []
 
 
@@ -87,3 +89,16 @@ def test_reversed_comparison_forwards_with_its_anchor(watched, base_url):
     watched.goto(base_url + "/compare/xen-vs-kvm/#live-migration")
     watched.wait_for_url("**/compare/kvm-vs-xen/#live-migration")
     assert watched.errors == []
+
+
+def test_comparer_table_does_not_push_the_page_down(watched, base_url):
+    """Opened from a shared link, the comparer holds the table's room from the first paint."""
+    watched.set_viewport_size({"width": 390, "height": 844})
+    watched.add_init_script(
+        "window.__shift = 0; new PerformanceObserver((list) => list.getEntries().forEach((e) => {"
+        " if (!e.hadRecentInput) window.__shift += e.value })).observe({type: 'layout-shift', buffered: true})"
+    )
+    watched.goto(base_url + "/compare/?items=kvm,xen,docker")
+    watched.locator(".atlas-compare-table").wait_for()
+    watched.wait_for_timeout(500)
+    assert watched.evaluate("window.__shift") < 0.1

@@ -354,4 +354,6 @@ def figure(
     if wide or min_width > PHONE_WIDTH:
         label = esc(scroll_label or title)
         svg = f'<div class="atlas-scroll" tabindex="0" role="region" aria-label="{label}">\n{svg}\n</div>'
-    return f'\n<figure class="atlas-figure" data-search-exclude="">\n{svg}\n<figcaption>{esc(title)}</figcaption>\n</figure>\n\n'
+    # data-search-exclude: the drawing's labels repeat the page's text; search snippets skip them
+    figure = '<figure class="atlas-figure" data-search-exclude="">'
+    return f"\n{figure}\n{svg}\n<figcaption>{esc(title)}</figcaption>\n</figure>\n\n"

@@ -70,6 +70,7 @@ function distance(a, b, limit) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1
   let before = null
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  let prevBest = 0
   for (let i = 1; i <= a.length; i++) {
     const row = [i]
     let best = i
@@ -80,7 +81,9 @@ function distance(a, b, limit) {
         row[j] = Math.min(row[j], before[j - 2] + 1)
       best = Math.min(best, row[j])
     }
-    if (best > limit) return limit + 1
+    // a transposition reaches back two rows, so the row before may still come in under the limit
+    if (Math.min(best, prevBest + 1) > limit) return limit + 1
+    prevBest = best
     before = prev
     prev = row
   }
