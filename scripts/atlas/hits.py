@@ -13,23 +13,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .model import PREFIX_OF, Model
+from .model import NAMED_KINDS, PREFIX_OF, Model
 from .search import SEARCH_BOOST
 from .text import fold
 from .urls import PAGES, location, url_path
 
-# Kinds whose records a reader searches for by name, most specific first on a shared name.
-_KINDS = (
-    "products",
-    "virtualization-types",
-    "hypervisor-types",
-    "mechanisms",
-    "kernel-features",
-    "rings",
-    "criteria",
-    "comparisons",
-    "glossary",
-)
+# Kinds searched by name, most specific first on a shared name.
+_KINDS = (*NAMED_KINDS, "comparisons", "glossary")
 _PARENTHESIS = re.compile(r"(.+?)\s*[(（](.+)[)）]")
 
 

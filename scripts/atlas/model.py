@@ -25,6 +25,16 @@ REF_KINDS = {
     "source": "sources",
 }
 PREFIX_OF = {kind: prefix for prefix, kind in REF_KINDS.items()}
+# Kinds whose records a reader knows by name; a name or alias of one names nothing else.
+NAMED_KINDS = (
+    "products",
+    "virtualization-types",
+    "hypervisor-types",
+    "mechanisms",
+    "kernel-features",
+    "rings",
+    "criteria",
+)
 SINGLETONS = ("guide", "site")
 TEXT_REF = re.compile(r"\[\[([a-z-]+):([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]\n]+))?\]\]")
 

@@ -15,7 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from .load import Document, Path_, display_path, load_all
-from .model import PREFIX_OF, REF_KINDS, SINGLETONS, TEXT_REF, Model, Origin, cell_value, strings_under
+from .model import (
+    NAMED_KINDS,
+    PREFIX_OF,
+    REF_KINDS,
+    SINGLETONS,
+    TEXT_REF,
+    Model,
+    Origin,
+    cell_value,
+    strings_under,
+)
 from .problems import DataError, Problem
 from .schema import Schemas, check_document, read_schemas, walk_keyword
 from .text import fold
@@ -403,17 +413,6 @@ def _column_kinds(schemas: Schemas) -> dict[str, tuple[str | None, str | None]]:
         for sub, subnode in node.get("properties", {}).items():
             kinds[f"{name}.{sub}"] = (schemas.keyword(subnode, base, "x-vocabulary"), None)
     return kinds
-
-
-NAMED_KINDS = (
-    "products",
-    "virtualization-types",
-    "hypervisor-types",
-    "mechanisms",
-    "kernel-features",
-    "rings",
-    "criteria",
-)
 
 
 def _alias_collisions(model: Model) -> list[Problem]:

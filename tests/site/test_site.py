@@ -10,25 +10,12 @@ from pathlib import Path
 import pytest
 from support import language_pages
 
-from atlas.model import PREFIX_OF
+from atlas.model import NAMED_KINDS, PREFIX_OF
 from atlas.render import abbreviations
 from atlas.urls import PAGES, location, url_path
 
 LANGS = {"en": "", "zh": "zh/"}
-KINDS = [
-    "products",
-    "virtualization-types",
-    "hypervisor-types",
-    "mechanisms",
-    "kernel-features",
-    "rings",
-    "criteria",
-    "comparisons",
-    "glossary",
-    "timeline",
-    "corrections",
-    "sources",
-]
+KINDS = [*NAMED_KINDS, "comparisons", "glossary", "timeline", "corrections", "sources"]
 
 
 def html_of(site_dir: Path, lang: str, url: str) -> str:
