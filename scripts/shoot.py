@@ -41,9 +41,8 @@ class _GzipHandler(_QuietHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in self.TEXT:
-            return super().do_GET()
-        if not path.is_file():
+        wanted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not wanted or path.suffix not in self.TEXT or not path.is_file():
             return super().do_GET()
         body = gzip.compress(path.read_bytes(), 6, mtime=0)
         self.send_response(200)

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from referencing import Registry, Resource
 
 from .load import Document, Path_, display_path
 from .problems import Problem
@@ -34,7 +33,6 @@ TYPE_NAMES = {
 @dataclass(frozen=True)
 class Schemas:
     by_id: dict[str, dict[str, Any]]
-    registry: Registry
     inlined: dict[str, dict[str, Any]]  # the same schemas with every $ref replaced by its target
 
     def for_kind(self, kind: str) -> dict[str, Any] | None:
@@ -43,22 +41,24 @@ class Schemas:
     def keyword(self, node: dict[str, Any], base: str, key: str) -> Any:
         """The first value of `key` met along a `$ref` chain."""
         while key not in node and "$ref" in node:
-            target, _, pointer = node["$ref"].partition("#")
-            base = target or base
-            node = self.by_id[base]
-            for part in filter(None, pointer.split("/")):
-                node = node[part]
+            node, base = _follow(self.by_id, node["$ref"], base)
         return node.get(key)
 
     def resolve(self, node: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
         """Follow `$ref` chains; return the target node and the file it stands in."""
         while "$ref" in node:
-            target, _, pointer = node["$ref"].partition("#")
-            base = target or base
-            node = self.by_id[base]
-            for part in filter(None, pointer.split("/")):
-                node = node[part]
+            node, base = _follow(self.by_id, node["$ref"], base)
         return node, base
+
+
+def _follow(by_id: dict[str, Any], ref: str, base: str) -> tuple[Any, str]:
+    """The node a `$ref` (`file#/pointer` or `#/pointer`) names, and the file it is in."""
+    file, _, pointer = ref.partition("#")
+    base = file or base
+    node = by_id[base]
+    for part in filter(None, pointer.split("/")):
+        node = node[part]
+    return node, base
 
 
 @cache
@@ -66,10 +66,9 @@ def _read(schema_dir: str) -> Schemas:
     by_id = {}
     for path in sorted(Path(schema_dir).glob("*.schema.json")):
         by_id[path.name] = json.loads(path.read_text(encoding="utf-8"))
-    registry = Registry().with_resources((name, Resource.from_contents(body)) for name, body in by_id.items())
     memo: dict[tuple[str, str], Any] = {}
     inlined = {name: _inline(body, name, by_id, memo) for name, body in by_id.items()}
-    return Schemas(by_id, registry, inlined)
+    return Schemas(by_id, inlined)
 
 
 _ANNOTATIONS = {"description", "title", "examples", "default", "$comment"}
@@ -84,14 +83,11 @@ def _inline(node: Any, base: str, by_id: dict[str, Any], memo: dict[tuple[str, s
         return node
     if "$ref" not in node:
         return {k: _inline(v, base, by_id, memo) for k, v in node.items() if k != "$defs"}
-    file, _, pointer = node["$ref"].partition("#")
-    target_base = file or base
-    if (target_base, pointer) not in memo:
-        target = by_id[target_base]
-        for part in filter(None, pointer.split("/")):
-            target = target[part]
-        memo[target_base, pointer] = _inline(target, target_base, by_id, memo)
-    target = memo[target_base, pointer]
+    key = (node["$ref"], base if node["$ref"].startswith("#") else "")
+    if key not in memo:
+        target, target_base = _follow(by_id, node["$ref"], base)
+        memo[key] = _inline(target, target_base, by_id, memo)
+    target = memo[key]
     rest = {k: _inline(v, base, by_id, memo) for k, v in node.items() if k != "$ref"}
     if all(k in _ANNOTATIONS or k.startswith("x-") for k in rest):
         return {**target, **rest}
