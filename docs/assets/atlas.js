@@ -107,15 +107,14 @@
     const matrix = await fetch(root.dataset.matrix).then((r) => r.json());
     const products = matrix.products;
     const byId = new Map(products.map((p) => [p.id, p]));
-    const name = (p) => p.name;
 
     const picker = el("div", { class: "atlas-picker" });
     const input = el("input", { type: "search", list: "atlas-products", "aria-label": root.dataset.add, placeholder: root.dataset.add, autocomplete: "off" });
     const list = el("datalist", { id: "atlas-products" });
     products
       .slice()
-      .sort((a, b) => name(a).localeCompare(name(b)))
-      .forEach((p) => list.append(el("option", { value: name(p), label: p.id })));
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .forEach((p) => list.append(el("option", { value: p.name, label: p.id })));
     const add = el("button", { type: "button", text: "+" , "aria-label": root.dataset.add });
     const copyButton = el("button", { type: "button", text: root.dataset.copy });
     picker.append(input, list, add, copyButton);
@@ -139,7 +138,7 @@
       setParams(q);
       chips.textContent = "";
       selected.forEach((id) => {
-        const remove = el("button", { type: "button", "aria-label": "× " + name(byId.get(id)), text: name(byId.get(id)) + " ×" });
+        const remove = el("button", { type: "button", "aria-label": "× " + byId.get(id).name, text: byId.get(id).name + " ×" });
         remove.addEventListener("click", () => {
           selected = selected.filter((x) => x !== id);
           draw();
@@ -150,7 +149,7 @@
       if (selected.length < 2) return;
       const table = el("table", { class: "atlas-matrix atlas-compare-table" });
       const head = el("tr", {}, el("th", { scope: "col" }));
-      selected.forEach((id) => head.append(el("th", { scope: "col" }, el("a", { href: root.dataset.productBase + id + "/", text: name(byId.get(id)) }))));
+      selected.forEach((id) => head.append(el("th", { scope: "col" }, el("a", { href: root.dataset.productBase + id + "/", text: byId.get(id).name }))));
       table.append(el("thead", {}, head));
       const tbody = el("tbody");
       matrix.columns.forEach((column, i) => {
@@ -165,7 +164,7 @@
     };
     const addCurrent = () => {
       const wanted = input.value.trim().toLowerCase();
-      const match = products.find((p) => name(p).toLowerCase() === wanted || p.id === wanted);
+      const match = products.find((p) => p.name.toLowerCase() === wanted || p.id === wanted);
       if (match && !selected.includes(match.id) && selected.length < 5) selected.push(match.id);
       input.value = "";
       draw();
