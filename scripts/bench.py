@@ -41,6 +41,12 @@ PAGES = {
     "product": "/products/kvm/",
     "comparison": "/compare/kvm-vs-xen/",
     "comparer": "/compare/?items=kvm,xen,docker",
+    # the longest pages of the other kinds
+    "matrix": "/products/",
+    "containers-vs-vms": "/compare/containers-vs-vms/",
+    "glossary": "/glossary/",
+    "timeline": "/timeline/",
+    "sources": "/sources/",
 }
 
 

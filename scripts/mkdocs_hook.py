@@ -21,8 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from atlas.hits import direct_hits
 from atlas.pipeline import ROOT, build_site_files
 from atlas.problems import DataError
-from atlas.render import abbreviations, with_tooltips
+from atlas.render import abbreviations, ui_strings, with_tooltips
 from atlas.search import chinese_terms
+from atlas.tooltips import TooltipExtension
 from atlas.validate import load_model
 
 ASSETS = ROOT / "docs" / "assets"
@@ -34,6 +35,14 @@ _build = SimpleNamespace(generated=set(), abbreviations={}, hits={})
 def data_dir() -> Path:
     """The data folder: data/, or $ATLAS_DATA (tests build small sites from fixtures)."""
     return Path(os.environ.get("ATLAS_DATA", ROOT / "data")).resolve()
+
+
+def on_config(config):
+    """Fewer tooltips: see atlas.tooltips."""
+    if not any(isinstance(e, TooltipExtension) for e in config.markdown_extensions):
+        label = ui_strings()["permalink"][config.extra.get("lang", "en")]
+        config.markdown_extensions.append(TooltipExtension(label))
+    return config
 
 
 def on_files(files: Files, config) -> Files:
@@ -62,6 +71,24 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.file.src_uri in _build.generated:
         return markdown
     return with_tooltips(markdown, _build.abbreviations)
+
+
+def on_page_context(context, page, config, nav):
+    """Long lists (sources, glossary, timeline) list only their groups in the table of contents:
+    four hundred entries, shown twice (sidebar and mobile drawer), help nobody and cost a phone
+    a second of layout."""
+    depth = page.meta.get("toc_depth")
+    if depth:
+        _trim_toc(page.toc, depth)
+    return context
+
+
+def _trim_toc(items, depth: int) -> None:
+    for item in items:
+        if item.level >= depth:
+            item.children = []
+        else:
+            _trim_toc(item.children, depth)
 
 
 @event_priority(-100)  # after the search plugin has written its index

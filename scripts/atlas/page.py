@@ -237,11 +237,13 @@ class Page(Views):
         tags: list[str] | None = None,
         boost: float | None = None,
         title_weight: int = 3,
+        toc_depth: int | None = None,
     ) -> str:
         """YAML front matter. Material prints title and description into HTML unescaped, so they
         are escaped here. The title leads the search tags three times: lunr counts repeats, so the
         page named after a term outranks pages that list it among other names (a comparison, named
-        after two things, gives its title weight 1)."""
+        after two things, gives its title weight 1). `toc_depth` shortens the table of contents
+        of long lists (the MkDocs hook applies it)."""
         lines = [
             "---",
             f"title: {esc.yaml_string(esc.attr(title))}",
@@ -253,6 +255,8 @@ class Page(Views):
             lines += [f"  - {esc.yaml_string(tag)}" for tag in tags]
         if boost:
             lines += ["search:", f"  boost: {boost}"]
+        if toc_depth:
+            lines.append(f"toc_depth: {toc_depth}")
         return "\n".join([*lines, "---", ""])
 
 

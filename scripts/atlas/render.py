@@ -34,6 +34,9 @@ class _Undefined(jinja2.StrictUndefined):
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Compiled templates kept in the user's temp folder, checked against the source: each
+        # build after the first (the second language, every `make serve` reload) skips compiling.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         undefined=_Undefined,
         autoescape=False,
         trim_blocks=True,

@@ -174,24 +174,30 @@ def check_document(doc: Document, kind: str, schemas: Schemas) -> list[Problem]:
     return problems
 
 
-def walk_keyword(
-    doc: Document, kind: str, schemas: Schemas, keyword: str
-) -> Iterator[tuple[Path_, Any, str, tuple[str, ...]]]:
-    """Yield (path, value, keyword value, values always allowed) for each scalar under `keyword`."""
+KeywordHit = tuple[Path_, Any, str, tuple[str, ...]]
+
+
+def walk_keywords(
+    doc: Document, kind: str, schemas: Schemas, keywords: tuple[str, ...]
+) -> dict[str, list[KeywordHit]]:
+    """For each keyword, (path, value, keyword value, values always allowed) of every scalar
+    under it; one pass over the document for all keywords."""
+    hits: dict[str, list[KeywordHit]] = {keyword: [] for keyword in keywords}
     schema = schemas.for_kind(kind)
-    if schema is None:
-        return
-    yield from _walk(doc.data, (), schema, f"{kind}.schema.json", schemas, keyword, (None, ()))
+    if schema is not None:
+        for keyword, *hit in _walk(doc.data, (), schema, f"{kind}.schema.json", schemas, keywords, ({}, ())):
+            hits[keyword].append(tuple(hit))
+    return hits
 
 
-def _walk(value, path, node, base, schemas: Schemas, keyword, inherited) -> Iterator:
-    here = (node.get(keyword, inherited[0]), tuple(node.get("x-allow", inherited[1])))
+def _walk(value, path, node, base, schemas: Schemas, keywords, inherited) -> Iterator:
+    here = _annotations(node, keywords, inherited)
     node, base = schemas.resolve(node, base)
-    here = (node.get(keyword, here[0]), tuple(node.get("x-allow", here[1])))
+    here = _annotations(node, keywords, here)
     if "oneOf" in node:
         branch = _matching_branch(value, node["oneOf"], base, schemas)
         if branch is not None:
-            yield from _walk(value, path, branch, base, schemas, keyword, here)
+            yield from _walk(value, path, branch, base, schemas, keywords, here)
         return
     if isinstance(value, dict):
         props = node.get("properties", {})
@@ -199,15 +205,26 @@ def _walk(value, path, node, base, schemas: Schemas, keyword, inherited) -> Iter
         for key, item in value.items():
             sub = props.get(key, extra if isinstance(extra, dict) else None)
             if sub is not None:
-                inherit = here if key == "value" else (None, ())
-                yield from _walk(item, (*path, key), sub, base, schemas, keyword, inherit)
+                inherit = here if key == "value" else ({}, ())
+                yield from _walk(item, (*path, key), sub, base, schemas, keywords, inherit)
     elif isinstance(value, list):
         items = node.get("items")
         if isinstance(items, dict):
             for i, item in enumerate(value):
-                yield from _walk(item, (*path, i), items, base, schemas, keyword, here)
-    elif here[0] is not None and isinstance(value, str | int) and not isinstance(value, bool):
-        yield path, value, here[0], here[1]
+                yield from _walk(item, (*path, i), items, base, schemas, keywords, here)
+    elif here[0] and isinstance(value, str | int) and not isinstance(value, bool):
+        for keyword, target in here[0].items():
+            yield keyword, path, value, target, here[1]
+
+
+def _annotations(node, keywords, inherited):
+    """The keywords this schema node sets, over those it inherits, and its `x-allow`."""
+    found, allow = inherited
+    if any(k in node for k in keywords):
+        found = {**found, **{k: node[k] for k in keywords if k in node}}
+    if "x-allow" in node:
+        allow = tuple(node["x-allow"])
+    return found, allow
 
 
 def _matching_branch(value, branches, base, schemas: Schemas):

@@ -27,7 +27,7 @@ from .model import (
     strings_under,
 )
 from .problems import DataError, Problem
-from .schema import Schemas, check_document, read_schemas, walk_keyword
+from .schema import KeywordHit, Schemas, check_document, read_schemas, walk_keywords
 from .text import fold
 from .urls import PAGES
 
@@ -110,8 +110,9 @@ def _cross_checks(model: Model, valid: list[tuple[str, Document]], schemas: Sche
     problems += _unique_ids(model)
     cited: set[str] = set()
     for kind, doc in valid:
-        problems += _vocabulary_values(model, kind, doc, schemas)
-        problems += _references(model, kind, doc, schemas, cited)
+        hits = walk_keywords(doc, kind, schemas, ("x-vocabulary", "x-refers-to"))
+        problems += _vocabulary_values(model, doc, hits["x-vocabulary"])
+        problems += _references(model, doc, hits["x-refers-to"], cited)
         problems += _text_refs(model, doc)
     problems += _record_rules(model)
     problems += _alias_collisions(model)
@@ -155,9 +156,9 @@ def _unique_ids(model: Model) -> list[Problem]:
     return problems
 
 
-def _vocabulary_values(model: Model, kind: str, doc: Document, schemas: Schemas) -> list[Problem]:
+def _vocabulary_values(model: Model, doc: Document, hits: list[KeywordHit]) -> list[Problem]:
     problems = []
-    for path, value, name, allow in walk_keyword(doc, kind, schemas, "x-vocabulary"):
+    for path, value, name, allow in hits:
         values = model.vocab.get(name)
         if values is None:
             problems.append(
@@ -176,9 +177,9 @@ def _vocabulary_values(model: Model, kind: str, doc: Document, schemas: Schemas)
     return problems
 
 
-def _references(model: Model, kind: str, doc: Document, schemas: Schemas, cited: set[str]) -> list[Problem]:
+def _references(model: Model, doc: Document, hits: list[KeywordHit], cited: set[str]) -> list[Problem]:
     problems = []
-    for path, value, target, allow in walk_keyword(doc, kind, schemas, "x-refers-to"):
+    for path, value, target, allow in hits:
         if value in allow:
             continue
         if target == "sources":

@@ -72,6 +72,30 @@ def test_abbreviations_show_their_expansion_where_they_appear(real_model, site_d
         assert definitions[abbr].endswith(": " + title.replace("&amp;", "&"))
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_abbreviation_has_one_tooltip_per_section_and_permalinks_have_none(site_dir, lang):
+    html = html_of(site_dir, lang, "products/kvm/")
+    article = html[html.index("<article") : html.index("</article>")]
+    for section in re.split(r"<h2[ >]", article):
+        tooltips = re.findall(r'<abbr title="[^"]*">([^<]*)</abbr>', section)
+        assert len(tooltips) == len(set(tooltips))
+    assert article.count("KVM") > 20 and article.count(">KVM</abbr>") < 10
+    permalinks = re.findall(r"<a [^>]*headerlink[^>]*>", article)
+    label = {"en": "Link to this section", "zh": "本节链接"}[lang]
+    assert permalinks and all(f'aria-label="{label}"' in a and "title=" not in a for a in permalinks)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("url", ["sources/", "glossary/", "timeline/"])
+def test_long_lists_show_only_their_groups_in_the_table_of_contents(site_dir, lang, url):
+    html = html_of(site_dir, lang, url)
+    toc = html[html.index('data-md-component="toc"') :]
+    toc = toc[: toc.index("</nav>")]
+    groups = re.findall(r'<h2 id="([^"]+)"', html)
+    assert re.findall(r'href="#([^"]+)"', toc) == groups
+    assert len(re.findall(r"<h3 ", html)) > len(groups)
+
+
 def config_of(html: str) -> dict:
     match = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
     assert match, "no Material config on the page"
