@@ -38,10 +38,12 @@ def data_dir() -> Path:
 
 
 def on_config(config):
-    """Fewer tooltips: see atlas.tooltips."""
+    """Fewer tooltips (see atlas.tooltips); the Chinese site's URL is the English one's zh/."""
+    lang = config.extra.get("lang", "en")
     if not any(isinstance(e, TooltipExtension) for e in config.markdown_extensions):
-        label = ui_strings()["permalink"][config.extra.get("lang", "en")]
-        config.markdown_extensions.append(TooltipExtension(label))
+        config.markdown_extensions.append(TooltipExtension(ui_strings()["permalink"][lang]))
+    if lang != "en" and config.site_url and not config.site_url.endswith(f"/{lang}/"):
+        config.site_url = config.site_url.rstrip("/") + f"/{lang}/"
     return config
 
 

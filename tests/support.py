@@ -23,9 +23,9 @@ def make_data(target: Path, name: str = "minimal") -> Path:
     return target
 
 
-def build_site(site: Path, data: Path | None = None) -> subprocess.CompletedProcess:
+def build_site(site: Path, data: Path | None = None, **env_vars: str) -> subprocess.CompletedProcess:
     """Both languages with the real MkDocs (strict), English at site/, Chinese at site/zh/."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     if data is not None:
         env["ATLAS_DATA"] = str(data)
     mkdocs = str(Path(sys.executable).with_name("mkdocs"))

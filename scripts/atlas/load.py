@@ -18,6 +18,7 @@ from .problems import Problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 Path_ = tuple[str | int, ...]
@@ -53,12 +54,17 @@ def _bad_character(text: str, file: str) -> Problem | None:
     )
 
 
+def _scalar(node: yaml.Node) -> Any:
+    """A scalar's value; strings, most of the data, without the constructor's round trip."""
+    return node.value if node.tag == _STR else _CONSTRUCTOR.construct_object(node)
+
+
 def _convert(node: yaml.Node, path: Path_, doc: Document) -> Any:
     doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = _CONSTRUCTOR.construct_object(key_node)
+            key = _scalar(key_node)
             key = str(key) if not isinstance(key, str) else key
             if key in result:
                 line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
@@ -69,7 +75,7 @@ def _convert(node: yaml.Node, path: Path_, doc: Document) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, i), doc) for i, item in enumerate(node.value)]
-    return _CONSTRUCTOR.construct_object(node)
+    return _scalar(node)
 
 
 def display_path(doc: Document, path: Path_) -> str:

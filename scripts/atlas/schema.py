@@ -220,8 +220,9 @@ def _walk(value, path, node, base, schemas: Schemas, keywords, inherited) -> Ite
 def _annotations(node, keywords, inherited):
     """The keywords this schema node sets, over those it inherits, and its `x-allow`."""
     found, allow = inherited
-    if any(k in node for k in keywords):
-        found = {**found, **{k: node[k] for k in keywords if k in node}}
+    for keyword in keywords:
+        if keyword in node:
+            found = {**found, keyword: node[keyword]}
     if "x-allow" in node:
         allow = tuple(node["x-allow"])
     return found, allow

@@ -63,3 +63,18 @@ def test_two_builds_of_the_same_data_are_byte_identical(data_dir, tmp_path, monk
     assert a.keys() == b.keys()
     assert [name for name in a if a[name] != b[name]] == []
     assert "zh/products/alpha/index.html" in a and "search/atlas-index.json" in a
+
+
+def test_a_site_url_gives_canonical_links_a_sitemap_and_404_pages_that_work_in_a_subfolder(
+    data_dir, tmp_path
+):
+    site = tmp_path / "site"
+    result = build_site(site, data_dir, SITE_URL="https://example.org/atlas/")
+    assert result.returncode == 0, result.stderr
+    product = (site / "zh" / "products" / "alpha" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/atlas/zh/products/alpha/">' in product
+    assert "<loc>https://example.org/atlas/products/alpha/</loc>" in (site / "sitemap.xml").read_text()
+    for lang, prefix in (("", "/atlas/"), ("zh", "/atlas/zh/")):
+        page = (site / lang / "404.html").read_text(encoding="utf-8")
+        assert f'href="{prefix}products/"' in page  # the 404 page is served at any depth
+        assert 'href="/products/' not in page and 'src="/assets/' not in page

@@ -47,6 +47,7 @@ def _char_width(char: str, mono: bool) -> float:
     return 0.56
 
 
+@cache  # the same labels recur on every page that has the diagram
 def text_width(text: str, size: str = "l", mono: bool = False, bold: bool = False) -> float:
     """A generous estimate of rendered width (system fonts differ; DejaVu is among the widest)."""
     width = sum(_char_width(c, mono) for c in text) * SIZE[size]
@@ -89,14 +90,19 @@ def _attach_closing(units: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 def wrap(text: str, width: float, size: str = "l", mono: bool = False, bold: bool = False) -> list[str]:
     """Lines that fit `width`, broken at spaces and between CJK characters; a trailing
     parenthesis goes onto a line of its own when that costs no extra line."""
+    return list(_wrapped(text, width, size, mono, bold))
+
+
+@cache  # the same labels recur on every page that has the diagram
+def _wrapped(text: str, width: float, size: str, mono: bool, bold: bool) -> tuple[str, ...]:
     lines = _greedy(text, width, size, mono, bold)
     cut = max(text.rfind("（"), text.rfind(" ("))
     if len(lines) > 1 and cut > 0 and text.rstrip()[-1] in ")）":
         head, tail = text[:cut].strip(), text[cut:].strip()
         split = _greedy(head, width, size, mono, bold) + _greedy(tail, width, size, mono, bold)
         if len(split) <= len(lines):
-            return split
-    return lines
+            return tuple(split)
+    return tuple(lines)
 
 
 def _greedy(text: str, width: float, size: str, mono: bool, bold: bool) -> list[str]:
