@@ -272,7 +272,7 @@ def main() -> None:
         }
         print(
             f"x{scale}: generator {generator:.2f} s, build {build:.2f} s "
-            f"({generator / build:.0%}), {pages} HTML pages",
+            f"({generator / build:.1%}), {pages} HTML pages",
             flush=True,
         )
         if scale == 1:
@@ -306,7 +306,7 @@ def table(results: dict) -> str:
         rows.append(
             (
                 f"x{scale} generator / build",
-                f"{run['generator_s']} s / {run['build_s']} s ({run['generator_share']:.0%}){growth}",
+                f"{run['generator_s']} s / {run['build_s']} s ({run['generator_share']:.1%}){growth}",
                 "< 10 %; x100 < 100x",
             )
         )
