@@ -39,8 +39,11 @@ class FirstMention(Treeprocessor):
         for block in list(root):
             if block.tag == SECTION:
                 seen = set()
+            abbrs = list(block.iter("abbr"))
+            if not abbrs:
+                continue
             parents = {child: parent for parent in block.iter() for child in parent}
-            for abbr in list(block.iter("abbr")):
+            for abbr in abbrs:
                 key = (abbr.text or "", abbr.get("title", ""))
                 if key in seen:
                     _unwrap(abbr, parents[abbr])
